@@ -1,0 +1,49 @@
+"""Charts: one specification, two renderers.
+
+`Chart` exposes both renderings through its MIME bundle: text/html (interactive plotly) and
+image/svg+xml (static matplotlib). The HTML exporter picks the former, the PDF exporter the latter;
+JupyterLab shows the plotly JSON. The notebook never decides.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+from typing import Any
+
+from . import render_plotly, render_static
+from .spec import ChartSpec, Series, source_line, time_series
+
+__all__ = ["Chart", "ChartSpec", "Series", "source_line", "time_series"]
+
+
+class Chart:
+    def __init__(self, spec: ChartSpec) -> None:
+        self.spec = spec
+
+    def figcaption(self, with_source: bool = True) -> str:
+        """The static SVG draws its own source line, so its caption leaves it out."""
+        s = self.spec
+        source = f' <span class="bnk-source">{_html.escape(s.source_line)}</span>' if with_source else ""
+        return f'<figcaption><span class="bnk-caption-title">{_html.escape(s.title)}</span>{source}</figcaption>'
+
+    def to_html(self) -> str:
+        s = self.spec
+        if not s.has_data:
+            return f'<p class="bnk-nodata">{_html.escape(s.empty_message)}</p>'
+        return (
+            f'<figure class="bnk-figure bnk-chart" role="group" aria-label="{_html.escape(s.alt_text)}">'
+            f'<div class="bnk-plot" role="img" aria-label="{_html.escape(s.alt_text)}">'
+            f"{render_plotly.html(s)}</div>{self.figcaption()}</figure>"
+        )
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
+        s = self.spec
+        data: dict[str, Any] = {"text/html": self.to_html(), "text/plain": s.alt_text}
+        if not s.has_data:
+            data["text/plain"] = s.empty_message
+            return data, {}
+        data["image/svg+xml"] = render_static.svg(s)
+        data["application/vnd.plotly.v1+json"] = json.loads(render_plotly.figure(s).to_json())
+        meta = {"bnk": {"alt": s.alt_text, "caption_html": self.figcaption(with_source=False), "id": s.chart_id}}
+        return data, meta

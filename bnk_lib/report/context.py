@@ -1,0 +1,87 @@
+"""Everything one report needs, gathered once from the library (regions, catalogue, indicator data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..catalogue import Indicator, IndicatorCatalogue, load_indicators
+from ..errors import ReportError
+from ..regions import Region, default_index
+from ..sources import load_indicator_data
+
+FRAMEWORKS = {"bnk-1.0": "BNK 1.0 (2021)", "bnk-2.0": "BNK 2.0 (2024)"}
+DATA_MODES = ("offline",)
+
+
+@dataclass
+class ReportContext:
+    municipality: Region
+    kreis: Region
+    land: Region
+    year: int
+    framework: str
+    data_mode: str
+    catalogue: IndicatorCatalogue
+    data: pd.DataFrame
+    created: dt.date = field(default_factory=dt.date.today)
+    tool_version: str = __version__
+
+    @property
+    def framework_title(self) -> str:
+        return FRAMEWORKS[self.framework]
+
+    def rows(self, indicator: Indicator, key: str | None = None) -> pd.DataFrame:
+        key = key or self.municipality.ags
+        data = self.data
+        return data[(data["indicator_id"] == indicator.id) & (data["ags"] == key)]
+
+    def latest(self, indicator: Indicator, key: str | None = None) -> pd.Series | None:
+        """The newest row (by year; a value without year only if nothing else exists)."""
+        rows = self.rows(indicator, key)
+        if rows.empty:
+            return None
+        dated = rows.dropna(subset=["year"])
+        return (dated if not dated.empty else rows).sort_values("year").iloc[-1]
+
+
+def build_context(
+    ags: object,
+    year: object = 2026,
+    framework: str = "bnk-2.0",
+    data_mode: str = "offline",
+    content: str | Path | None = None,
+    catalogue_file: str | Path | None = None,
+) -> ReportContext:
+    if content:
+        raise ReportError(
+            f"Inhalte '{content}': qualitative Inhalte (Excel/Markdown) werden in dieser Version noch nicht "
+            "übernommen; Bericht ohne content erzeugen."
+        )
+    regions = default_index()
+    municipality = regions.municipality(ags)
+    if framework not in FRAMEWORKS:
+        raise ReportError(f"Berichtsrahmen '{framework}' unbekannt; möglich: {', '.join(FRAMEWORKS)}.")
+    if data_mode not in DATA_MODES:
+        raise ReportError(f"data_mode '{data_mode}' unbekannt; möglich: {', '.join(DATA_MODES)}.")
+    try:
+        report_year = int(str(year))
+    except ValueError:
+        raise ReportError(f"Berichtsjahr '{year}' ist keine Jahreszahl.") from None
+    if not 2000 <= report_year <= 2100:
+        raise ReportError(f"Berichtsjahr {report_year} liegt außerhalb von 2000–2100.")
+    catalogue = load_indicators(Path(catalogue_file) if catalogue_file else None)
+    return ReportContext(
+        municipality=municipality,
+        kreis=regions.kreis_of(municipality),
+        land=regions.land_of(municipality),
+        year=report_year,
+        framework=framework,
+        data_mode=data_mode,
+        catalogue=catalogue,
+        data=load_indicator_data(municipality.ags, data_mode),
+    )

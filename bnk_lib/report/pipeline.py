@@ -1,0 +1,75 @@
+"""Render one municipality's report: papermill executes the master notebook, nbconvert exports.
+
+Inputs are validated before anything runs, so bad input writes nothing. Outputs are written
+atomically (temp file + rename) into outputs/<AGS>/.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+
+from .. import paths
+from ..atomic import write_bytes
+from ..errors import ReportError
+from .context import build_context
+from .exporters import BnkHTMLExporter, BnkPDFExporter
+
+KERNEL = "python3"  # resolves to the kernel of the active environment (see DESIGN "Known pitfalls")
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    ags: str
+    html: Path
+    pdf: Path
+    notebook: Path
+
+
+def render_report(
+    ags: object,
+    year: int = 2026,
+    framework: str = "bnk-2.0",
+    data_mode: str = "offline",
+    content: str | None = None,
+    catalogue: str | None = None,
+    output_dir: Path | None = None,
+    notebook: Path | None = None,
+) -> RenderedReport:
+    # Fail before papermill starts a kernel: the same checks the notebook runs.
+    ctx = build_context(ags, year, framework, data_mode, content, catalogue)
+    ags = ctx.municipality.ags
+    notebook = notebook or paths.notebooks_dir() / "bnk_report.ipynb"
+    target = (output_dir or paths.outputs_dir()) / ags
+    stem = f"bnk-bericht-{ags}-{ctx.year}"
+    parameters = {  # Python strings, never papermill's CLI parsing (AGS leading zeros)
+        "ags": ags,
+        "year": ctx.year,
+        "framework": framework,
+        "data_mode": data_mode,
+        "content": content,
+        "catalogue": str(Path(catalogue).resolve()) if catalogue else None,
+    }
+    with tempfile.TemporaryDirectory(prefix="bnk-render-") as tmp:
+        executed = Path(tmp) / f"{stem}.ipynb"
+        try:
+            pm.execute_notebook(
+                str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
+                progress_bar=False, request_save_on_cell_execute=False, cwd=str(notebook.parent),
+            )
+        except pm.PapermillExecutionError as exc:
+            first = (exc.evalue or exc.ename).splitlines()[0] if (exc.evalue or exc.ename) else "?"
+            raise ReportError(f"Bericht {ags}: Notebook-Zelle {exc.exec_count} fehlgeschlagen: "
+                              f"{exc.ename}: {first}") from None
+        nb = nbformat.read(executed, as_version=4)
+        html, _ = BnkHTMLExporter().from_notebook_node(nb)
+        pdf, _ = BnkPDFExporter().from_notebook_node(nb)
+        result = RenderedReport(ags, target / f"{stem}.html", target / f"{stem}.pdf", target / f"{stem}.ipynb")
+        write_bytes(result.notebook, executed.read_bytes())
+    write_bytes(result.html, html.encode("utf-8"))
+    write_bytes(result.pdf, pdf)
+    return result

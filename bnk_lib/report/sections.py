@@ -1,0 +1,236 @@
+"""Report sections as HTML fragments (German text). The master notebook displays them in order.
+
+Headings that belong in the table of contents carry `data-toc`; the exporter's TocPreprocessor
+numbers them and builds the table of contents, so sections never count chapters themselves.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from itertools import groupby
+
+import pandas as pd
+
+from .. import fmt, sdg
+from ..catalogue import Indicator
+from ..charts import Chart, source_line, time_series
+from .context import ReportContext
+
+TOC_MARKER = "data-bnk-toc"
+LICENCES = {
+    "dl-de/by-2-0": (
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+        "https://www.govdata.de/dl-de/by-2-0",
+    ),
+}
+
+
+class Fragment:
+    """A piece of report HTML; Jupyter displays it through _repr_html_."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _heading(level: int, anchor: str, text: str, toc: bool = True, style: str = "") -> str:
+    attrs = (" data-toc" if toc else "") + (f' style="{style}"' if style else "")
+    return f'<h{level} id="{anchor}"{attrs}>{_e(text)}</h{level}>'
+
+
+def title_page(ctx: ReportContext) -> Fragment:
+    m = ctx.municipality
+    return Fragment(
+        f"""<section class="bnk-title-page">
+<p class="bnk-kicker">Nachhaltigkeitsbericht nach dem Berichtsrahmen Nachhaltige Kommune</p>
+<h1 class="bnk-municipality">{_e(m.short_name)}</h1>
+<p class="bnk-subtitle">{_e(m.name)} · {_e(ctx.land.name)}</p>
+<div class="bnk-sdg-band" aria-hidden="true">{''.join(
+    f'<span style="background:{c}"></span>' for c in sdg.COLOURS.values())}</div>
+<dl class="bnk-title-facts">
+<dt>Berichtsjahr</dt><dd>{ctx.year}</dd>
+<dt>Berichtsrahmen</dt><dd>{_e(ctx.framework_title)}</dd>
+<dt>Amtlicher Gemeindeschlüssel</dt><dd>{m.ags}</dd>
+<dt>Erstellt am</dt><dd>{fmt.date(ctx.created)}</dd>
+</dl>
+<p class="bnk-draft-note">Entwurf, erstellt mit der BNK-Werkbank {_e(ctx.tool_version)}.
+Veröffentlichung erst nach Freigabe durch die Kommune.</p>
+</section>"""
+    )
+
+
+def table_of_contents() -> Fragment:
+    return Fragment(
+        f'<nav class="bnk-toc" id="inhalt" aria-labelledby="inhalt-titel" {TOC_MARKER}>'
+        '<h2 class="bnk-toc-title" id="inhalt-titel">Inhalt</h2></nav>'
+    )
+
+
+def introduction(ctx: ReportContext) -> Fragment:
+    providers = sorted(set(ctx.data["provider"].dropna()))
+    return Fragment(
+        f"""<section class="bnk-chapter">
+{_heading(2, "einleitung", "Einleitung")}
+<p>Der <strong>Berichtsrahmen Nachhaltige Kommune (BNK)</strong> des Rates für Nachhaltige Entwicklung
+gibt Kommunen eine gemeinsame Struktur, um über ihr Nachhaltigkeitsmanagement zu berichten: über die
+Steuerung (Strategie, Ziele, Organisation, Beteiligung) und über ihre Handlungsfelder. Er verbindet
+qualitative Angaben mit Indikatoren aus dem Katalog der SDG-Indikatoren für Kommunen.</p>
+<p>Der BNK folgt dem Prinzip <strong>„berichten oder erklären“</strong> (<em>comply or explain</em>):
+Zu jedem Kriterium berichtet die Kommune, was sie tut, oder erklärt, warum sie dazu (noch) nicht berichtet.
+Fehlende Angaben sind in diesem Bericht deshalb ausdrücklich als „nicht berichtet“ gekennzeichnet.</p>
+<p>Dieser Bericht von {_e(ctx.municipality.name)} für das Berichtsjahr {ctx.year} folgt dem
+{_e(ctx.framework_title)}. Die Indikatorwerte stammen aus dem Katalog
+„{_e(ctx.catalogue.data_stand)}“; bereitgestellt über: {_e(', '.join(providers) or 'keine Daten')}.
+Jede Zahl ist mit Quelle, Lizenz, Datenjahr und Abrufdatum belegt; die Nachweise stehen unter jeder
+Abbildung und im Anhang.</p>
+</section>"""
+    )
+
+
+def profile(ctx: ReportContext) -> Fragment:
+    m = ctx.municipality
+    rows = [
+        ("Name (amtlich)", m.name),
+        ("Amtlicher Gemeindeschlüssel (AGS)", m.ags),
+        ("Kreis", f"{ctx.kreis.name} ({ctx.kreis.ags})"),
+        ("Land", ctx.land.name),
+        ("Einwohnerinnen und Einwohner", fmt.number(m.population)),
+        ("Fläche", f"{fmt.number(m.area_km2)} km²"),
+        ("Bevölkerungsdichte", f"{fmt.number(m.density, 0)} Einw. je km²"),
+    ]
+    body = "".join(f'<tr><th scope="row">{_e(k)}</th><td>{_e(v)}</td></tr>' for k, v in rows)
+    return Fragment(
+        f"""<section class="bnk-chapter">
+{_heading(2, "profil", "Kommunales Profil")}
+<table class="bnk-table bnk-profile">
+<caption>Eckdaten von {_e(m.short_name)}</caption>
+<tbody>{body}</tbody></table>
+<p class="bnk-source">Quelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem
+GV-ISys, Gebietsstand und Bevölkerung 31.12.2020. Vervielfältigung und Verbreitung, auch auszugsweise,
+mit Quellenangabe gestattet.</p>
+</section>"""
+    )
+
+
+def _value_with_unit(value: float, unit: str) -> str:
+    return f"{fmt.number(value)} {unit}" if unit else fmt.number(value)
+
+
+def indicator_table(ctx: ReportContext, indicator: Indicator, with_source: bool = True) -> Fragment:
+    latest = ctx.latest(indicator)
+    assert latest is not None
+    year = "ohne Angabe" if pd.isna(latest["year"]) else str(int(latest["year"]))
+    land = ctx.latest(indicator, ctx.land.ags)
+    land_text = (
+        f"{fmt.number(land['value'])} ({int(land['year'])})" if land is not None and not pd.isna(land["year"])
+        else "nicht bekannt"
+    )
+    level = "" if latest["level_used"] == "Gemeinde" else f" (Wert des {_e(latest['level_used'])}es)"
+    return Fragment(
+        f"""<table class="bnk-table bnk-indicator-table">
+<caption>Kennzahlen: {_e(indicator.name)}</caption>
+<thead><tr><th scope="col">Letzter Wert</th><th scope="col">Jahr</th><th scope="col">Einheit</th>
+<th scope="col">Landesdurchschnitt {_e(ctx.land.name)}</th><th scope="col">Richtung</th></tr></thead>
+<tbody><tr><td class="bnk-num">{fmt.number(latest['value'])}{level}</td><td>{year}</td>
+<td>{_e(latest['unit'])}</td><td class="bnk-num">{land_text}</td><td>{_e(indicator.direction_de)}</td></tr></tbody>
+</table>""" + (f'<p class="bnk-source">{_e(source_line(ctx.rows(indicator)))}</p>' if with_source else "")
+    )
+
+
+def _indicator_block(ctx: ReportContext, indicator: Indicator) -> Iterator[object]:
+    anchor = "ind-" + indicator.id.replace(".", "-")
+    doubtful = (
+        f'<p class="bnk-note">Hinweis zur Richtung: {_e(indicator.note)}</p>'
+        if indicator.note and "review" in indicator.note else ""
+    )
+    yield Fragment(
+        f'<div class="bnk-indicator-head">{_heading(4, anchor, indicator.name, toc=False)}'
+        f'<p class="bnk-definition">Berechnung: {_e(indicator.calculation)}</p>{doubtful}</div>'
+    )
+    has_series = not ctx.rows(indicator).dropna(subset=["year"]).empty
+    if not has_series:
+        yield Fragment('<p class="bnk-nodata">Einzelwert ohne Zeitreihe; keine Abbildung.</p>')
+    else:
+        yield Chart(
+            time_series(
+                ctx.data, indicator, (ctx.municipality.ags, ctx.municipality.short_name),
+                land=(ctx.land.ags, ctx.land.name),
+            )
+        )
+    yield indicator_table(ctx, indicator, with_source=not has_series)  # the chart names the source
+
+
+def indicator_part(ctx: ReportContext) -> Iterator[object]:
+    """Chapter 'Indikatoren nach SDG': per SDG every indicator with data (chart + table)."""
+    with_data = {i.id for i in ctx.catalogue if not ctx.rows(i).empty}
+    yield Fragment(
+        f"""{_heading(2, "indikatoren", "Indikatoren nach SDG")}
+<p>Für {_e(ctx.municipality.short_name)} liegen Werte zu {len(with_data)} von {len(ctx.catalogue)}
+Indikatoren der SDG-Indikatoren für Kommunen vor. Die Richtung („niedriger ist besser“ / „höher ist
+besser“) ist die des Indikatorenkatalogs; sie ist eine Lesehilfe, keine Bewertung.</p>"""
+    )
+    by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg),
+                                                      key=lambda i: i.sdg)}
+    for goal in range(1, 18):
+        indicators = by_goal.get(goal, [])
+        yield Fragment(
+            _heading(3, f"sdg-{goal}", f"SDG {goal} – {sdg.TITLES[goal]}", style=f"--sdg:{sdg.COLOURS[goal]}")
+        )
+        if not indicators:
+            yield Fragment('<p class="bnk-nodata">Der Indikatorenkatalog enthält für dieses Ziel derzeit '
+                           "keine Indikatoren.</p>")
+            continue
+        for indicator in indicators:
+            if indicator.id in with_data:
+                yield from _indicator_block(ctx, indicator)
+        missing = [i.name for i in indicators if i.id not in with_data]
+        if missing:
+            yield Fragment(f'<p class="bnk-nodata">Keine Daten für: {_e("; ".join(missing))}.</p>')
+
+
+def appendix(ctx: ReportContext) -> Fragment:
+    data = ctx.data
+    rows = []
+    for (provider, licence, attribution), group in data.groupby(["provider", "licence", "attribution"]):
+        name, url = LICENCES.get(str(licence), (str(licence), ""))
+        link = f' (<a href="{url}">{_e(url)}</a>)' if url else ""
+        retrieved = ", ".join(fmt.date(str(d)) for d in sorted(set(group["retrieved_at"])))
+        rows.append(
+            f"<tr><td>{_e(provider)}</td><td>{group['indicator_id'].nunique()}</td>"
+            f"<td>{_e(name)}{link}</td><td>{_e(attribution)}</td><td>{retrieved}</td></tr>"
+        )
+    holders = sorted({h.strip() for s in data["source"].dropna() for h in str(s).split(",") if h.strip()})
+    return Fragment(
+        f"""<section class="bnk-chapter bnk-appendix">
+{_heading(2, "anhang-quellen", "Anhang: Quellen und Lizenzen")}
+<table class="bnk-table">
+<caption>Herkunft der Indikatordaten</caption>
+<thead><tr><th scope="col">Bereitgestellt über</th><th scope="col">Indikatoren</th><th scope="col">Lizenz</th>
+<th scope="col">Namensnennung</th><th scope="col">Abgerufen am</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table>
+<p>Datenhalter laut Indikatorenkatalog: {_e('; '.join(holders))}.</p>
+<p>Die Indikatorwerte stehen unter der Datenlizenz Deutschland – Namensnennung – Version 2.0
+(dl-de/by-2-0). Namensnennung: „SDG-Portal / Bertelsmann Stiftung“, Werte veröffentlicht über
+Wegweiser Kommune (Bertelsmann Stiftung/www.wegweiser-kommune.de), Datenhalter wie je Indikator
+angegeben. Die Werte wurden nicht verändert; Darstellung und Rundung durch die BNK-Werkbank.</p>
+<p>Kommunales Profil: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys
+(Stand 31.12.2020).</p>
+{_heading(2, "impressum", "Impressum und Datenstand")}
+<dl class="bnk-colophon">
+<dt>Datenstand der Indikatoren</dt><dd>{_e(ctx.catalogue.data_stand)}</dd>
+<dt>Erstellt am</dt><dd>{fmt.date(ctx.created)}</dd>
+<dt>Werkzeug</dt><dd>BNK-Werkbank {_e(ctx.tool_version)} (papermill, nbconvert, WeasyPrint)</dd>
+<dt>Datenmodus</dt><dd>{_e(ctx.data_mode)}</dd>
+</dl>
+</section>"""
+    )
