@@ -6,7 +6,7 @@ file and the YAML path, e.g. `indicators[3].sdg`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -82,7 +82,7 @@ class IndicatorCatalogue:
         self._by_id = {i.id: i for i in indicators}
         self._by_portal_id = {i.ids.sdg_portal: i for i in indicators if i.ids.sdg_portal}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Indicator]:
         return iter(self._by_id.values())
 
     def __len__(self) -> int:

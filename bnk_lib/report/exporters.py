@@ -146,7 +146,9 @@ class BnkHTMLExporter(HTMLExporter):
         bnk["plotly_js"] = "" if self.print_layout else _static("plotly-basic.min.js")
         return resources
 
-    def from_notebook_node(self, nb: Any, resources: dict | None = None, **kw: Any) -> tuple[str, dict]:
+    def from_notebook_node(  # type: ignore[override]  # nbconvert's own HTMLExporter returns str too
+        self, nb: Any, resources: dict | None = None, **kw: Any
+    ) -> tuple[str, dict]:
         resources = dict(resources or {})
         resources.setdefault("bnk", {})["title"] = _report_title(nb)
         return super().from_notebook_node(nb, resources, **kw)

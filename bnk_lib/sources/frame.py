@@ -22,7 +22,7 @@ COLUMNS = [
     "retrieved_at",  # ISO date the provider's data were retrieved
     "level_used",  # Gemeinde | Kreis | Land: the level the value really belongs to
 ]
-DTYPES = {"ags": "string", "indicator_id": "string", "year": "Int64", "value": "float64"}
+DTYPES: dict[str, str] = {"ags": "string", "indicator_id": "string", "year": "Int64", "value": "float64"}
 
 
 def empty_frame() -> pd.DataFrame:
@@ -43,7 +43,7 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
 
 def read_csv(path: Path) -> pd.DataFrame:
     try:
-        frame = pd.read_csv(path, dtype={"ags": str, "indicator_id": str, "year": "Int64"}, encoding="utf-8")
+        frame = pd.read_csv(path, dtype=DTYPES, encoding="utf-8")
     except FileNotFoundError:
         raise DataSourceError(f"Indikatordaten '{path}' nicht gefunden.") from None
     return normalise(frame)
