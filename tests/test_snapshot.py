@@ -92,3 +92,11 @@ def test_not_a_snapshot(tmp_path):
     path.write_text('{"municipality": ', encoding="utf-8")
     with pytest.raises(DataSourceError, match="kein gültiges JSON"):
         read_snapshot(path)
+
+
+def test_provider_remarks_are_split_from_the_data_holders(frame):
+    hausarzt = frame[frame["indicator_id"] == "sdgp.gv_hausarzt"].iloc[0]
+    assert hausarzt["source"] == "Bundesinstitut für Bau-, Stadt- und Raumforschung, Statistische Ämter der Länder"
+    assert hausarzt["note"] == "Datenstand 2021"
+    assert not frame["source"].str.contains("Hinweis").any()
+    assert (frame[frame["indicator_id"] == "sdgp.sgb_quote"]["note"] == "").all()

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 import papermill as pm
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 from .. import paths
 from ..atomic import write_bytes
@@ -20,6 +22,15 @@ from .context import build_context
 from .exporters import BnkHTMLExporter, BnkPDFExporter
 
 KERNEL = "python3"  # resolves to the kernel of the active environment (see DESIGN "Known pitfalls")
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """Kernel over Unix sockets instead of TCP ports: no port race between parallel renders
+    (papermill#511) and no 'running over TCP without encryption' warning in the user's terminal."""
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,8 @@ def render_report(
         try:
             pm.execute_notebook(
                 str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
-                progress_bar=False, request_save_on_cell_execute=False, cwd=str(notebook.parent),
+                progress_bar=False, request_save_on_cell_execute=False,
+                kernel_manager_class=IPCKernelManager,
             )
         except pm.PapermillExecutionError as exc:
             first = (exc.evalue or exc.ename).splitlines()[0] if (exc.evalue or exc.ename) else "?"

@@ -129,21 +129,23 @@ def _value_with_unit(value: float, unit: str) -> str:
 def indicator_table(ctx: ReportContext, indicator: Indicator, with_source: bool = True) -> Fragment:
     latest = ctx.latest(indicator)
     assert latest is not None
-    year = "ohne Angabe" if pd.isna(latest["year"]) else str(int(latest["year"]))
+    year = "k. A." if pd.isna(latest["year"]) else str(int(latest["year"]))
     land = ctx.latest(indicator, ctx.land.ags)
     land_text = (
         f"{fmt.number(land['value'])} ({int(land['year'])})" if land is not None and not pd.isna(land["year"])
         else "nicht bekannt"
     )
     level = "" if latest["level_used"] == "Gemeinde" else f" (Wert des {_e(latest['level_used'])}es)"
+    direction = indicator.direction_de + (" (abgeleitet)" if indicator.direction_status == "inferred" else "")
+    source = f'<p class="bnk-source">{_e(source_line(ctx.rows(indicator)))}</p>' if with_source else ""
     return Fragment(
-        f"""<table class="bnk-table bnk-indicator-table">
+        f"""<div class="bnk-keep"><table class="bnk-table bnk-indicator-table">
 <caption>Kennzahlen: {_e(indicator.name)}</caption>
 <thead><tr><th scope="col">Letzter Wert</th><th scope="col">Jahr</th><th scope="col">Einheit</th>
-<th scope="col">Landesdurchschnitt {_e(ctx.land.name)}</th><th scope="col">Richtung</th></tr></thead>
-<tbody><tr><td class="bnk-num">{fmt.number(latest['value'])}{level}</td><td>{year}</td>
-<td>{_e(latest['unit'])}</td><td class="bnk-num">{land_text}</td><td>{_e(indicator.direction_de)}</td></tr></tbody>
-</table>""" + (f'<p class="bnk-source">{_e(source_line(ctx.rows(indicator)))}</p>' if with_source else "")
+<th scope="col">Ø {_e(ctx.land.name)}</th><th scope="col">Richtung</th></tr></thead>
+<tbody><tr><td class="bnk-num">{fmt.number(latest['value'])}{level}</td><td class="bnk-year">{year}</td>
+<td>{_e(latest['unit'])}</td><td class="bnk-num">{land_text}</td><td>{_e(direction)}</td></tr></tbody>
+</table>{source}</div>"""
     )
 
 
@@ -153,9 +155,14 @@ def _indicator_block(ctx: ReportContext, indicator: Indicator) -> Iterator[objec
         f'<p class="bnk-note">Hinweis zur Richtung: {_e(indicator.note)}</p>'
         if indicator.note and "review" in indicator.note else ""
     )
+    latest = ctx.latest(indicator)
+    remark = (
+        f'<p class="bnk-note">Hinweis des Datenanbieters: {_e(latest["note"])}</p>'
+        if latest is not None and latest["note"] else ""
+    )
     yield Fragment(
         f'<div class="bnk-indicator-head">{_heading(4, anchor, indicator.name, toc=False)}'
-        f'<p class="bnk-definition">Berechnung: {_e(indicator.calculation)}</p>{doubtful}</div>'
+        f'<p class="bnk-definition">Berechnung: {_e(indicator.calculation)}</p>{remark}{doubtful}</div>'
     )
     has_series = not ctx.rows(indicator).dropna(subset=["year"]).empty
     if not has_series:
@@ -177,7 +184,9 @@ def indicator_part(ctx: ReportContext) -> Iterator[object]:
         f"""{_heading(2, "indikatoren", "Indikatoren nach SDG")}
 <p>Für {_e(ctx.municipality.short_name)} liegen Werte zu {len(with_data)} von {len(ctx.catalogue)}
 Indikatoren der SDG-Indikatoren für Kommunen vor. Die Richtung („niedriger ist besser“ / „höher ist
-besser“) ist die des Indikatorenkatalogs; sie ist eine Lesehilfe, keine Bewertung.</p>"""
+besser“) ist die des Indikatorenkatalogs; sie ist eine Lesehilfe, keine Bewertung. „(abgeleitet)“
+heißt: Das SDG-Portal hat für diesen Indikator keine Richtung angegeben, sie wurde aus der Definition
+erschlossen. „Ø“ steht für den Landesdurchschnitt, „k. A.“ für „keine Angabe“.</p>"""
     )
     by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg),
                                                       key=lambda i: i.sdg)}
@@ -209,7 +218,19 @@ def appendix(ctx: ReportContext) -> Fragment:
             f"<tr><td>{_e(provider)}</td><td>{group['indicator_id'].nunique()}</td>"
             f"<td>{_e(name)}{link}</td><td>{_e(attribution)}</td><td>{retrieved}</td></tr>"
         )
-    holders = sorted({h.strip() for s in data["source"].dropna() for h in str(s).split(",") if h.strip()})
+    provenance = []
+    for indicator in sorted(ctx.catalogue, key=lambda i: i.sdg):
+        own = ctx.rows(indicator)
+        if own.empty:
+            continue
+        years = own["year"].dropna()
+        span = (f"{int(years.min())}–{int(years.max())}" if years.nunique() > 1
+                else str(int(years.iloc[0])) if len(years) else "ohne Angabe")
+        notes = "; ".join(sorted({n for n in own["note"] if n}))
+        provenance.append(
+            f"<tr><td>{_e(indicator.name)}</td><td>{indicator.sdg}</td><td>{_e(own['source'].iloc[0])}</td>"
+            f"<td>{span}</td><td>{_e(notes)}</td></tr>"
+        )
     return Fragment(
         f"""<section class="bnk-chapter bnk-appendix">
 {_heading(2, "anhang-quellen", "Anhang: Quellen und Lizenzen")}
@@ -218,7 +239,11 @@ def appendix(ctx: ReportContext) -> Fragment:
 <thead><tr><th scope="col">Bereitgestellt über</th><th scope="col">Indikatoren</th><th scope="col">Lizenz</th>
 <th scope="col">Namensnennung</th><th scope="col">Abgerufen am</th></tr></thead>
 <tbody>{''.join(rows)}</tbody></table>
-<p>Datenhalter laut Indikatorenkatalog: {_e('; '.join(holders))}.</p>
+<table class="bnk-table bnk-provenance">
+<caption>Indikatoren, Datenhalter und Datenjahre</caption>
+<thead><tr><th scope="col">Indikator</th><th scope="col">SDG</th><th scope="col">Datenhalter</th>
+<th scope="col">Jahre</th><th scope="col">Hinweis des Datenanbieters</th></tr></thead>
+<tbody>{''.join(provenance)}</tbody></table>
 <p>Die Indikatorwerte stehen unter der Datenlizenz Deutschland – Namensnennung – Version 2.0
 (dl-de/by-2-0). Namensnennung: „SDG-Portal / Bertelsmann Stiftung“, Werte veröffentlicht über
 Wegweiser Kommune (Bertelsmann Stiftung/www.wegweiser-kommune.de), Datenhalter wie je Indikator

@@ -21,6 +21,7 @@ COLUMNS = [
     "attribution",
     "retrieved_at",  # ISO date the provider's data were retrieved
     "level_used",  # Gemeinde | Kreis | Land: the level the value really belongs to
+    "note",  # provider's remark on the series (definition change, data stand), may be empty
 ]
 DTYPES: dict[str, str] = {"ags": "string", "indicator_id": "string", "year": "Int64", "value": "float64"}
 
@@ -36,8 +37,8 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
         raise DataSourceError(f"Indikatortabelle ohne Spalte(n): {', '.join(missing)}")
     frame = frame[COLUMNS].astype(DTYPES)
     for column in COLUMNS:
-        if column not in DTYPES:
-            frame[column] = frame[column].astype("string")
+        if column not in DTYPES:  # text columns: empty means "", never NaN, so CSV round trips are exact
+            frame[column] = frame[column].astype("string").fillna("")
     return frame.sort_values(["ags", "indicator_id", "year"], ignore_index=True)
 
 

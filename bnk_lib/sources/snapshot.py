@@ -67,10 +67,13 @@ def read_snapshot(
         indicator = catalogue.by_sdg_portal_id(str(item.get("id", "")))
         if indicator is None:
             continue  # e.g. the SDG-17 placeholder without data
+        # The portal appends remarks to the source: "Statistische Ämter der Länder Hinweis: Datenstand 2021"
+        holders, _, note = str(item.get("source") or indicator.data_providers).partition(" Hinweis: ")
         common = {
             "indicator_id": indicator.id,
             "unit": item.get("unit") or indicator.unit,
-            "source": item.get("source") or indicator.data_providers,
+            "source": holders.strip(),
+            "note": note.strip(),
             "provider": PROVIDER,
             "licence": LICENCE,
             "attribution": ATTRIBUTION,
