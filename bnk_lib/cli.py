@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -46,6 +47,49 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_catalogue(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .catalogue import load_catalogue
+
+    if args.action == "validate":
+        if not args.file:
+            raise BnkError("bnk catalogue validate braucht eine Datei: bnk catalogue validate FILE")
+        catalogue = load_catalogue(Path(args.file))
+        print(f"{args.file}: gültig ({len(catalogue.indicators)} Indikatoren, "
+              f"Berichtsrahmen: {', '.join(catalogue.frameworks)})")
+        return 0
+    catalogue = load_catalogue(Path(args.file) if args.file else None)
+    if args.action == "export":
+        from importlib import resources
+
+        for name in ("indicators.yaml", "frameworks.yaml"):
+            print(resources.files("bnk_lib.catalogue").joinpath(name).read_text(encoding="utf-8"))
+        return 0
+    names = [args.framework] if args.framework else list(catalogue.frameworks)
+    for name in names:
+        fw = catalogue.framework(name)
+        aspects = [a for c in fw.criteria() for a in c.aspects]
+        print(f"{name}: {fw.title} [{fw.status}] – {len(fw.criteria())} Kriterien, {len(aspects)} Aspekte")
+        for part in fw.parts:
+            counts = Counter(a.status for c in part.criteria for a in c.aspects)
+            summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+            print(f"  {part.title} [{part.status}] – {len(part.criteria)} Kriterien; Aspekte {summary}")
+            for c in part.criteria:
+                counts_text = f"{len(c.aspects)} Aspekte, {len(c.indicators)} Indikatoren"
+                print(f"    {c.number} {c.title} [{c.status}] – {counts_text}")
+        if fw.core_indicators:
+            counts = Counter(k.status for k in fw.core_indicators)
+            print(f"  Kernindikatoren: {len(fw.core_indicators)} ("
+                  + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + ")")
+    indicators = catalogue.indicators
+    counts = Counter(i.status for i in indicators)
+    directions = Counter(i.direction_status for i in indicators)
+    print(f"Indikatoren: {len(indicators)} ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}); "
+          f"Richtung {', '.join(f'{k}: {v}' for k, v in sorted(directions.items()))}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bnk", description="BNK-Werkbank: Nachhaltigkeitsberichte für Kommunen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -61,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--ags", required=True, help="Amtlicher Gemeindeschlüssel, 8 Ziffern, z. B. 08221000")
     report.add_argument("--year", type=int, default=2026, help="Berichtsjahr (Standard: 2026)")
-    report.add_argument("--framework", default="bnk-2.0", choices=["bnk-1.0", "bnk-2.0"], help="Berichtsrahmen")
+    report.add_argument("--framework", default="bnk-1.0", help="Berichtsrahmen: bnk-1.0 (Standard) oder bnk-2.0")
     report.add_argument("--data-mode", default="offline", choices=["offline"], help="Datenquelle")
     report.add_argument("--content", help="qualitative Inhalte (noch nicht unterstützt)")
     report.add_argument("--catalogue", help="eigene Indikatorkatalog-Datei (YAML), ergänzt den mitgelieferten")
@@ -72,6 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     regions.add_argument("--search", required=True, help="Teil des Namens, z. B. Heidelberg")
     regions.add_argument("--limit", type=int, default=50)
     regions.set_defaults(func=_cmd_regions)
+
+    catalogue = sub.add_parser("catalogue", help="Berichtsrahmen und Indikatorenkatalog anzeigen/prüfen")
+    catalogue.add_argument("action", choices=["show", "validate", "export"],
+                           help="show: Baum mit Zählungen; validate FILE: eigene Katalogdatei prüfen; "
+                                "export: mitgelieferte YAML-Dateien ausgeben (Vorlage zum Ergänzen)")
+    catalogue.add_argument("file", nargs="?", help="eigene Katalogdatei (YAML)")
+    catalogue.add_argument("--framework", help="nur diesen Berichtsrahmen zeigen, z. B. bnk-1.0")
+    catalogue.set_defaults(func=_cmd_catalogue)
 
     fetch = sub.add_parser("fetch", help="Indikatordaten holen und als Tabelle (CSV) schreiben")
     fetch.add_argument("--provider", required=True, choices=["snapshot", "wegweiser", "inkar", "file"])
@@ -89,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     except BnkError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # `bnk catalogue show | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
 
 
 if __name__ == "__main__":

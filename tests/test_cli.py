@@ -1,5 +1,7 @@
+import copy
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +52,30 @@ def test_fetch_error_writes_nothing(tmp_path):
     assert result.returncode == 2
     assert "missing.json" in result.stderr and "Traceback" not in result.stderr
     assert not target.exists()
+
+
+def test_catalogue_show_bnk1():
+    result = bnk("catalogue", "show", "--framework", "bnk-1.0")
+    assert result.returncode == 0
+    criteria = [line for line in result.stdout.splitlines() if line.startswith("    ")]
+    assert len(criteria) == 18
+    assert "Steuerung [verified] – 9 Kriterien" in result.stdout
+    assert "Handlungsfelder [verified] – 9 Kriterien" in result.stdout
+    assert "Indikatoren: 55" in result.stdout
+
+
+def test_catalogue_validate_broken_file_exit_2(tmp_path):
+    import yaml
+
+    from .test_frameworks import DOC
+
+    doc = {"frameworks": {"bnk-1.0": copy.deepcopy(DOC["frameworks"]["bnk-1.0"])}}
+    doc["frameworks"]["bnk-1.0"]["parts"][0]["criteria"][7]["indicators"] = ["sdgp.gibt_es_nicht"]
+    bad = tmp_path / "kaputt.yaml"
+    bad.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    result = bnk("catalogue", "validate", str(bad))
+    assert result.returncode == 2
+    assert "kaputt.yaml:" in result.stderr and "parts[0].criteria[7].indicators[0]" in result.stderr
+    assert "Traceback" not in result.stderr
+    good = bnk("catalogue", "validate", str(Path(__file__).resolve().parents[1] / "bnk_lib/catalogue/frameworks.yaml"))
+    assert good.returncode == 0, good.stderr

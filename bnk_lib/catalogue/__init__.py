@@ -1,79 +1,28 @@
-"""The SDG indicator catalogue as validated data (YAML package data + optional consultant file).
+"""The BNK frameworks and the SDG indicator catalogue as validated data.
 
-Every entry carries `status` (verified / inferred / placeholder) from the research. Errors name the
-file and the YAML path, e.g. `indicators[3].sdg`.
+Shipped as YAML package data (indicators.yaml, frameworks.yaml); a consultant's file can extend or
+replace entries (`bnk report --catalogue FILE`). Errors name the file, the YAML path
+(e.g. `frameworks.bnk-1.0.parts[1].criteria[3].aspects[2].id`) and the line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ..errors import CatalogueError
+from .schema import DIRECTION_DE, Aspect, CatalogueFile, CoreIndicator, Criterion, Framework, Indicator, Part
 
-Status = Literal["verified", "inferred", "placeholder"]
-Direction = Literal["lower_is_better", "higher_is_better", "none"]
-
-DIRECTION_DE = {
-    "lower_is_better": "niedriger ist besser",
-    "higher_is_better": "höher ist besser",
-    "none": "keine Richtung",
-}
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ProviderIds(_Strict):
-    sdg_portal: str | None = None
-    wegweiser: str | None = None
-    inkar: str | None = None
-
-
-class DefinitionChange(_Strict):
-    year: int
-    text: str
-    status: Status
-
-
-class Indicator(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9_.-]+$")
-    name: str
-    unit: str
-    sdg: int = Field(ge=1, le=17)
-    definition: str = ""
-    calculation: str = ""
-    direction: Direction
-    direction_status: Status
-    data_providers: str = ""
-    ids: ProviderIds = ProviderIds()
-    levels: list[Literal["Gemeinde", "Kreis"]] = []
-    status: Status
-    note: str | None = None
-    definition_changes: list[DefinitionChange] = []
-
-    @property
-    def direction_de(self) -> str:
-        return DIRECTION_DE[self.direction]
-
-
-class _IndicatorFile(_Strict):
-    data_stand: str | None = None
-    indicators: list[Indicator]
-
-
-def _format_loc(loc: Iterable[object]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+__all__ = [
+    "DIRECTION_DE", "Aspect", "Catalogue", "CoreIndicator", "Criterion", "Framework", "Indicator",
+    "IndicatorCatalogue", "Part", "load_catalogue", "load_indicators", "parse_catalogue_file",
+    "parse_indicator_file",
+]
 
 
 class IndicatorCatalogue:
@@ -100,46 +49,156 @@ class IndicatorCatalogue:
     def by_sdg_portal_id(self, portal_id: str) -> Indicator | None:
         return self._by_portal_id.get(portal_id)
 
-    def extended(self, other: IndicatorCatalogue) -> IndicatorCatalogue:
-        """Entries of `other` replace those with the same id and add new ones."""
-        merged = {**self._by_id, **other._by_id}
-        return IndicatorCatalogue(list(merged.values()), other.data_stand or self.data_stand)
+
+class Catalogue:
+    """Indicators + frameworks, references checked."""
+
+    def __init__(self, indicators: IndicatorCatalogue, frameworks: dict[str, Framework]) -> None:
+        self.indicators = indicators
+        self.frameworks = frameworks
+
+    def framework(self, framework_id: str) -> Framework:
+        try:
+            return self.frameworks[framework_id]
+        except KeyError:
+            raise CatalogueError(
+                f"Berichtsrahmen '{framework_id}' unbekannt; möglich: {', '.join(self.frameworks)}."
+            ) from None
 
 
-def parse_indicator_file(text: str, source: str) -> IndicatorCatalogue:
-    """Validate one indicator YAML document; `source` names the file in messages."""
+# --- parsing and validation -------------------------------------------------------------------------
+
+def _format_loc(loc: tuple[object, ...] | list[object]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(text: str, loc: tuple[object, ...] | list[object]) -> int | None:
+    """1-based line of the YAML node at `loc` (or of its nearest existing parent)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+    return node.start_mark.line + 1 if node is not None else line
+
+
+def _fail(source: str, text: str, loc: tuple[object, ...] | list[object], message: str) -> CatalogueError:
+    line = _line_of(text, loc)
+    where = f"{source}:{line}" if line else source
+    return CatalogueError(f"{where}: {_format_loc(loc)}: {message}")
+
+
+def parse_catalogue_file(text: str, source: str) -> CatalogueFile:
+    """Schema + duplicate-id validation of one YAML document; `source` names the file in messages."""
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{source}: kein gültiges YAML ({exc})".replace("\n", " ")) from None
     try:
-        parsed = _IndicatorFile.model_validate(raw)
+        parsed = CatalogueFile.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise CatalogueError(
-            f"{source}: {_format_loc(first['loc'])}: {first['msg']} "
-            f"({exc.error_count()} Fehler insgesamt)"
-        ) from None
-    seen: dict[str, int] = {}
-    for index, indicator in enumerate(parsed.indicators):
-        if indicator.id in seen:
-            raise CatalogueError(
-                f"{source}: indicators[{index}].id: doppelte Kennung '{indicator.id}' "
-                f"(schon in indicators[{seen[indicator.id]}])"
-            )
-        seen[indicator.id] = index
+        more = f" (und {exc.error_count() - 1} weitere Fehler)" if exc.error_count() > 1 else ""
+        raise _fail(source, text, list(first["loc"]), first["msg"] + more) from None
+    _check_duplicates(parsed, source, text)
+    return parsed
+
+
+def _check_duplicates(parsed: CatalogueFile, source: str, text: str) -> None:
+    seen: dict[str, str] = {}
+
+    def claim(identifier: str, loc: list[object]) -> None:
+        where = _format_loc(loc)
+        if identifier in seen:
+            raise _fail(source, text, loc, f"doppelte Kennung '{identifier}' (schon in {seen[identifier]})")
+        seen[identifier] = where
+
+    for i, indicator in enumerate(parsed.indicators):
+        claim(indicator.id, ["indicators", i, "id"])
+    for fw_id, fw in parsed.frameworks.items():
+        for p, part in enumerate(fw.parts):
+            claim(part.id, ["frameworks", fw_id, "parts", p, "id"])
+            for c, criterion in enumerate(part.criteria):
+                claim(criterion.id, ["frameworks", fw_id, "parts", p, "criteria", c, "id"])
+                for a, aspect in enumerate(criterion.aspects):
+                    claim(aspect.id, ["frameworks", fw_id, "parts", p, "criteria", c, "aspects", a, "id"])
+        for k, core in enumerate(fw.core_indicators):
+            claim(core.id, ["frameworks", fw_id, "core_indicators", k, "id"])
+
+
+def _check_references(catalogue: Catalogue, source: str, text: str) -> None:
+    """Every link points at something that exists: indicators, criteria, BNK 1.0 predecessors."""
+    all_criteria = {c.id for fw in catalogue.frameworks.values() for c in fw.criteria()}
+    for fw_id, fw in catalogue.frameworks.items():
+        own_criteria = {c.id for c in fw.criteria()}
+        for p, part in enumerate(fw.parts):
+            for c, criterion in enumerate(part.criteria):
+                base: list[object] = ["frameworks", fw_id, "parts", p, "criteria", c]
+                for k, indicator_id in enumerate(criterion.indicators):
+                    if indicator_id not in catalogue.indicators:
+                        raise _fail(source, text, [*base, "indicators", k],
+                                    f"verweist auf unbekannten Indikator '{indicator_id}'")
+                for k, predecessor in enumerate(criterion.predecessors):
+                    if predecessor not in all_criteria:
+                        raise _fail(source, text, [*base, "predecessors", k],
+                                    f"verweist auf unbekanntes Kriterium '{predecessor}'")
+        for k, core in enumerate(fw.core_indicators):
+            base = ["frameworks", fw_id, "core_indicators", k]
+            if core.indicator is not None and core.indicator not in catalogue.indicators:
+                message = f"verweist auf unbekannten Indikator '{core.indicator}'"
+                raise _fail(source, text, [*base, "indicator"], message)
+            if core.criterion is not None and core.criterion not in own_criteria:
+                message = f"verweist auf unbekanntes Kriterium '{core.criterion}'"
+                raise _fail(source, text, [*base, "criterion"], message)
+
+
+def parse_indicator_file(text: str, source: str) -> IndicatorCatalogue:
+    parsed = parse_catalogue_file(text, source)
     return IndicatorCatalogue(list(parsed.indicators), parsed.data_stand or "")
 
 
+def _shipped(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=8)
-def load_indicators(extra_file: Path | None = None) -> IndicatorCatalogue:
-    """The shipped catalogue, extended/overridden by a consultant's file when given."""
-    shipped = resources.files(__package__).joinpath("indicators.yaml").read_text(encoding="utf-8")
-    catalogue = parse_indicator_file(shipped, "bnk_lib/catalogue/indicators.yaml")
+def load_catalogue(extra_file: Path | None = None) -> Catalogue:
+    """The shipped catalogue; a consultant's file adds indicators and replaces/adds frameworks by id."""
+    indicators_doc = parse_catalogue_file(_shipped("indicators.yaml"), "bnk_lib/catalogue/indicators.yaml")
+    frameworks_text = _shipped("frameworks.yaml")
+    frameworks_doc = parse_catalogue_file(frameworks_text, "bnk_lib/catalogue/frameworks.yaml")
+    indicators = {i.id: i for i in indicators_doc.indicators}
+    frameworks = dict(frameworks_doc.frameworks)
+    data_stand = indicators_doc.data_stand or ""
+    check_text, check_source = frameworks_text, "bnk_lib/catalogue/frameworks.yaml"
     if extra_file is not None:
         try:
             text = Path(extra_file).read_text(encoding="utf-8")
         except OSError as exc:
             raise CatalogueError(f"Katalogdatei '{extra_file}' nicht lesbar: {exc.strerror}") from None
-        catalogue = catalogue.extended(parse_indicator_file(text, str(extra_file)))
+        own = parse_catalogue_file(text, str(extra_file))
+        indicators.update({i.id: i for i in own.indicators})
+        frameworks.update(own.frameworks)
+        data_stand = own.data_stand or data_stand
+        if own.frameworks:
+            check_text, check_source = text, str(extra_file)
+    catalogue = Catalogue(IndicatorCatalogue(list(indicators.values()), data_stand), frameworks)
+    _check_references(catalogue, check_source, check_text)
     return catalogue
+
+
+def load_indicators(extra_file: Path | None = None) -> IndicatorCatalogue:
+    return load_catalogue(extra_file).indicators

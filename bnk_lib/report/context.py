@@ -9,12 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from ..catalogue import Indicator, IndicatorCatalogue, load_indicators
+from ..catalogue import Catalogue, Framework, Indicator, IndicatorCatalogue, load_catalogue
+from ..charts.trend import Trend, assess_trend
 from ..errors import ReportError
 from ..regions import Region, default_index
 from ..sources import load_indicator_data
 
 FRAMEWORKS = {"bnk-1.0": "BNK 1.0 (2021)", "bnk-2.0": "BNK 2.0 (2024)"}
+DEFAULT_FRAMEWORK = "bnk-1.0"  # structure verified; BNK 2.0 aspect texts are still placeholders
 DATA_MODES = ("offline",)
 
 
@@ -26,19 +28,31 @@ class ReportContext:
     year: int
     framework: str
     data_mode: str
-    catalogue: IndicatorCatalogue
+    full_catalogue: Catalogue
     data: pd.DataFrame
     created: dt.date = field(default_factory=dt.date.today)
     tool_version: str = __version__
 
     @property
     def framework_title(self) -> str:
-        return FRAMEWORKS[self.framework]
+        return FRAMEWORKS.get(self.framework, self.framework)
+
+    @property
+    def catalogue(self) -> IndicatorCatalogue:
+        return self.full_catalogue.indicators
+
+    @property
+    def bnk(self) -> Framework:
+        return self.full_catalogue.framework(self.framework)
 
     def rows(self, indicator: Indicator, key: str | None = None) -> pd.DataFrame:
         key = key or self.municipality.ags
         data = self.data
         return data[(data["indicator_id"] == indicator.id) & (data["ags"] == key)]
+
+    def trend(self, indicator: Indicator) -> Trend:
+        rows = self.rows(indicator).dropna(subset=["year"])
+        return assess_trend([int(y) for y in rows["year"]], rows["value"].tolist(), indicator.direction)
 
     def latest(self, indicator: Indicator, key: str | None = None) -> pd.Series | None:
         """The newest row (by year; a value without year only if nothing else exists)."""
@@ -52,7 +66,7 @@ class ReportContext:
 def build_context(
     ags: object,
     year: object = 2026,
-    framework: str = "bnk-2.0",
+    framework: str = DEFAULT_FRAMEWORK,
     data_mode: str = "offline",
     content: str | Path | None = None,
     catalogue_file: str | Path | None = None,
@@ -64,8 +78,6 @@ def build_context(
         )
     regions = default_index()
     municipality = regions.municipality(ags)
-    if framework not in FRAMEWORKS:
-        raise ReportError(f"Berichtsrahmen '{framework}' unbekannt; möglich: {', '.join(FRAMEWORKS)}.")
     if data_mode not in DATA_MODES:
         raise ReportError(f"data_mode '{data_mode}' unbekannt; möglich: {', '.join(DATA_MODES)}.")
     try:
@@ -74,7 +86,8 @@ def build_context(
         raise ReportError(f"Berichtsjahr '{year}' ist keine Jahreszahl.") from None
     if not 2000 <= report_year <= 2100:
         raise ReportError(f"Berichtsjahr {report_year} liegt außerhalb von 2000–2100.")
-    catalogue = load_indicators(Path(catalogue_file) if catalogue_file else None)
+    catalogue = load_catalogue(Path(catalogue_file) if catalogue_file else None)
+    catalogue.framework(framework)  # fails clearly for an unknown framework
     return ReportContext(
         municipality=municipality,
         kreis=regions.kreis_of(municipality),
@@ -82,6 +95,6 @@ def build_context(
         year=report_year,
         framework=framework,
         data_mode=data_mode,
-        catalogue=catalogue,
+        full_catalogue=catalogue,
         data=load_indicator_data(municipality.ags, data_mode),
     )

@@ -25,6 +25,7 @@ TEMPLATES = HERE / "templates"
 HEADING = re.compile(r'<h([23]) id="([^"]+)"([^>]*) data-toc([^>]*)>(.*?)</h\1>', re.S)
 # Print: static charts first; interactive HTML only where no static form exists.
 PRINT_PRIORITY = ["image/svg+xml", "image/png", "text/html", "text/markdown", "text/plain"]
+OWN_NUMBER = re.compile(r'data-toc-num="([^"]+)"')
 TITLE = re.compile(r'<h1 class="bnk-municipality">(.*?)</h1>')
 TOC_NAV = re.compile(r"(<nav [^>]*data-bnk-toc[^>]*>.*?)(</nav>)", re.S)
 
@@ -60,6 +61,9 @@ class TocPreprocessor(Preprocessor):
                 counters[1] += 1
                 num = f"{counters[0]}.{counters[1]}"
             anchor, text = match.group(2), match.group(5)
+            own = OWN_NUMBER.search(match.group(3) + match.group(4))
+            if own:  # BNK criteria keep their own numbers (01–18) instead of 3.1, 3.2, …
+                num = own.group(1)
             entries.append((level, anchor, num, text))
             return (
                 f'<h{level} id="{anchor}"{match.group(3)} data-toc{match.group(4)}>'

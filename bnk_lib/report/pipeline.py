@@ -18,7 +18,7 @@ from traitlets import default
 from .. import paths
 from ..atomic import write_bytes
 from ..errors import ReportError
-from .context import build_context
+from .context import DEFAULT_FRAMEWORK, build_context
 from .exporters import BnkHTMLExporter, BnkPDFExporter
 
 KERNEL = "python3"  # resolves to the kernel of the active environment (see DESIGN "Known pitfalls")
@@ -44,7 +44,7 @@ class RenderedReport:
 def render_report(
     ags: object,
     year: int = 2026,
-    framework: str = "bnk-2.0",
+    framework: str = DEFAULT_FRAMEWORK,
     data_mode: str = "offline",
     content: str | None = None,
     catalogue: str | None = None,

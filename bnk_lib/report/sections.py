@@ -13,7 +13,7 @@ from itertools import groupby
 import pandas as pd
 
 from .. import fmt, sdg
-from ..catalogue import Indicator
+from ..catalogue import Criterion, Indicator, Part
 from ..charts import Chart, source_line, time_series
 from .context import ReportContext
 
@@ -43,8 +43,9 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
-def _heading(level: int, anchor: str, text: str, toc: bool = True, style: str = "") -> str:
-    attrs = (" data-toc" if toc else "") + (f' style="{style}"' if style else "")
+def _heading(level: int, anchor: str, text: str, toc: bool = True, style: str = "", number: str = "") -> str:
+    attrs = (f' data-toc-num="{_e(number)}"' if number else "") + (" data-toc" if toc else "")
+    attrs += f' style="{style}"' if style else ""
     return f'<h{level} id="{anchor}"{attrs}>{_e(text)}</h{level}>'
 
 
@@ -122,8 +123,88 @@ mit Quellenangabe gestattet.</p>
     )
 
 
-def _value_with_unit(value: float, unit: str) -> str:
-    return f"{fmt.number(value)} {unit}" if unit else fmt.number(value)
+STATUS_TAG = {
+    "placeholder": "Platzhalter – Inhalt laut Handreichung ergänzen",
+    "candidate": "Kandidat, nicht belegt",
+}
+
+
+def _anchor(identifier: str) -> str:
+    return identifier.replace(".", "-")
+
+
+def framework_part(ctx: ReportContext, part: Part) -> Iterator[Fragment]:
+    """One chapter per part (Steuerung, Handlungsfelder), one section per criterion (comply or explain)."""
+    fw = ctx.bnk
+    note = (
+        f'<p class="bnk-note">{_e(part.note)}</p>' if part.status == "placeholder" and part.note else ""
+    )
+    yield Fragment(
+        f"""{_heading(2, _anchor(part.id), part.title)}
+<p>Gliederung nach {_e(fw.title)}. Die Aspekte sind Arbeitsfassungen (sinngemäß, nicht der Wortlaut der
+Handreichung), bis der amtliche Wortlaut im Katalog ergänzt ist. Zu jedem Aspekt berichtet die Kommune
+oder erklärt, warum sie nicht berichtet.</p>{note}"""
+    )
+    for criterion in part.criteria:
+        yield criterion_section(ctx, criterion)
+
+
+def _aspect_html(criterion: Criterion, index: int) -> str:
+    aspect = criterion.aspects[index]
+    tag = STATUS_TAG.get(aspect.status)
+    tag_html = f' <span class="bnk-tag">{_e(tag)}</span>' if tag else ""
+    return (
+        f'<li class="bnk-aspect bnk-not-reported" id="{_anchor(aspect.id)}">'
+        f'<p class="bnk-aspect-title"><span class="bnk-aspect-no">Aspekt {_e(criterion.number)}.{index + 1}</span> '
+        f"{_e(aspect.display_text)}{tag_html}</p>"
+        '<p class="bnk-marker">Nicht berichtet – keine Angaben der Kommune und keine Begründung.</p></li>'
+    )
+
+
+def criterion_section(ctx: ReportContext, criterion: Criterion) -> Fragment:
+    total = len(criterion.aspects)
+    reported = 0  # qualitative content is not yet read (see README): every aspect is "nicht berichtet"
+    aspects = "".join(_aspect_html(criterion, i) for i in range(total))
+    core = {k.indicator: k for k in ctx.bnk.core_indicators if k.criterion == criterion.id and k.indicator}
+    rows = []
+    for indicator_id in criterion.indicators:
+        indicator = ctx.catalogue.get(indicator_id)
+        latest = ctx.latest(indicator)
+        kern = core.get(indicator_id)
+        kern_html = (
+            f' <span class="bnk-tag">Kernindikator{" (Kandidat)" if kern.status == "candidate" else ""}</span>'
+            if kern else ""
+        )
+        name = f'<a href="#ind-{_anchor(indicator.id)}">{_e(indicator.name)}</a>' if latest is not None \
+            else _e(indicator.name)
+        if latest is None:
+            rows.append(f'<tr><td>{name}{kern_html}</td><td colspan="4" class="bnk-nodata">keine Daten</td></tr>')
+            continue
+        year = "k. A." if pd.isna(latest["year"]) else str(int(latest["year"]))
+        trend = ctx.trend(indicator)
+        rows.append(
+            f"<tr><td>{name}{kern_html}</td><td class=\"bnk-num\">{fmt.number(latest['value'])} "
+            f"{_e(latest['unit'])}</td><td>{year}</td><td>{_e(indicator.direction_de)}</td>"
+            f'<td><span aria-hidden="true">{trend.arrow}</span> {_e(trend.label)}</td></tr>'
+        )
+    table = (
+        f"""<div class="bnk-keep"><table class="bnk-table bnk-criterion-indicators">
+<caption>Indikatoren zu {_e(criterion.title)}</caption>
+<thead><tr><th scope="col">Indikator</th><th scope="col">Letzter Wert</th><th scope="col">Jahr</th>
+<th scope="col">Richtung</th><th scope="col">Trend</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table></div>"""
+        if rows else '<p class="bnk-nodata">Diesem Kriterium sind im Katalog keine Indikatoren zugeordnet.</p>'
+    )
+    tag = STATUS_TAG.get(criterion.status)
+    tag_html = f'<p class="bnk-note">{_e(tag)}</p>' if tag else ""
+    return Fragment(
+        f"""<section class="bnk-criterion">
+{_heading(3, _anchor(criterion.id), criterion.title, number=criterion.number)}{tag_html}
+<p class="bnk-coverage"><strong>{reported} von {total} {"Aspekt" if total == 1 else "Aspekten"} berichtet</strong></p>
+<ol class="bnk-aspects">{aspects}</ol>
+{table}
+</section>"""
+    )
 
 
 def indicator_table(ctx: ReportContext, indicator: Indicator, with_source: bool = True) -> Fragment:
