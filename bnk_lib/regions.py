@@ -117,6 +117,21 @@ class RegionIndex:
             if needle in r.name.casefold() and (level is None or r.level == level)
         ]
 
+    def resolve(self, text: str) -> Region:
+        """A Gemeinde by AGS ('08221000'), official name ('Heidelberg, Stadt') or short name ('Heidelberg')."""
+        text = str(text).strip()
+        if text.isdigit():
+            return self.municipality(text)
+        matches = self.by_name(text) or [
+            r for r in self._by_key.values() if r.level == "Gemeinde" and r.short_name.casefold() == text.casefold()
+        ]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise UnknownRegionError(f"Keine Gemeinde heißt '{text}'. {HOW_TO_FIND}")
+        listed = ", ".join(f"{r.ags} ({r.name})" for r in matches[:10])
+        raise UnknownRegionError(f"'{text}' ist mehrdeutig: {listed}. Bitte die AGS angeben.")
+
     def by_name(self, name: str, level: str = "Gemeinde") -> list[Region]:
         """Exact (case-insensitive) name matches, e.g. 'Heidelberg, Stadt'."""
         wanted = name.casefold().strip()

@@ -49,3 +49,14 @@ def test_search_and_exact_name():
     assert [r.ags for r in regions.by_name("heidelberg, stadt")] == ["08221000"]
     assert "08221000" in {r.ags for r in regions.search("Heidelberg")}
     assert len(regions.by_name("Neustadt")) == 0
+
+
+def test_resolve_by_ags_name_or_short_name():
+    regions = default_index()
+    assert regions.resolve("08221000").name == "Heidelberg, Stadt"
+    assert regions.resolve("Heidelberg, Stadt").ags == "08221000"
+    assert regions.resolve("heidelberg").ags == "08221000"
+    with pytest.raises(UnknownRegionError, match="mehrdeutig"):
+        regions.resolve("Neuenkirchen")
+    with pytest.raises(UnknownRegionError, match="Atlantis"):
+        regions.resolve("Atlantis")

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import html as _html
 import json
+from pathlib import Path
 from typing import Any
 
 from . import render_plotly, render_static
-from .spec import ChartSpec, Series, source_line, time_series
+from .overview import FactBox, SdgOverview, fact_box, sdg_overview
+from .spec import ChartSpec, Series, comparison_bars, source_line, time_series
+from .trend import Trend, assess_trend
 
-__all__ = ["Chart", "ChartSpec", "Series", "source_line", "time_series"]
+__all__ = [
+    "Chart", "ChartSpec", "FactBox", "SdgOverview", "Series", "Trend", "assess_trend", "comparison_bars",
+    "fact_box", "sdg_overview", "source_line", "time_series",
+]
 
 
 class Chart:
@@ -25,7 +31,14 @@ class Chart:
         """The static SVG draws its own source line, so its caption leaves it out."""
         s = self.spec
         source = f' <span class="bnk-source">{_html.escape(s.source_line)}</span>' if with_source else ""
-        return f'<figcaption><span class="bnk-caption-title">{_html.escape(s.title)}</span>{source}</figcaption>'
+        missing = (
+            f' <span class="bnk-missing">Keine Werte für: {_html.escape(", ".join(s.missing))}.</span>'
+            if s.missing else ""
+        )
+        return (
+            f'<figcaption><span class="bnk-caption-title">{_html.escape(s.title)}</span>{missing}{source}'
+            "</figcaption>"
+        )
 
     def to_html(self) -> str:
         s = self.spec
@@ -36,6 +49,16 @@ class Chart:
             f'<div class="bnk-plot" role="img" aria-label="{_html.escape(s.alt_text)}">'
             f"{render_plotly.html(s)}</div>{self.figcaption()}</figure>"
         )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the static rendering as .svg or .png (200 dpi), e.g. for a presentation."""
+        path = Path(path)
+        if path.suffix not in {".svg", ".png"}:
+            raise ValueError(f"{path}: nur .svg oder .png")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        metadata = {"Date": None} if path.suffix == ".svg" else None  # reproducible SVG files
+        render_static.figure(self.spec).savefig(path, dpi=200, metadata=metadata)
+        return path
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
         s = self.spec

@@ -11,6 +11,33 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 
 
 def figure(spec: ChartSpec) -> go.Figure:
+    return _bars(spec) if spec.kind == "bars" else _time_series(spec)
+
+
+def _bars(spec: ChartSpec) -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=[s.values[0] for s in spec.series],
+            y=[s.name for s in spec.series],
+            orientation="h",
+            marker={"color": [s.colour for s in spec.series]},
+            hovertemplate=f"%{{y}}: %{{x:,.2f}} {spec.unit}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title={"text": spec.title, "font": {"size": 15}},
+        separators=",.",
+        font={"family": FONT, "size": 12},
+        template="simple_white",
+        height=120 + 40 * len(spec.series),
+        margin={"l": 10, "r": 20, "t": 50, "b": 50},
+        xaxis={"title": {"text": spec.unit}, "tickformat": ",~r", "gridcolor": "#e5e5e5", "showgrid": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+    )
+    return fig
+
+
+def _time_series(spec: ChartSpec) -> go.Figure:
     fig = go.Figure()
     for s in spec.series:
         single = len(s.years) == 1

@@ -27,6 +27,28 @@ matplotlib.rcParams.update(
 
 
 def figure(spec: ChartSpec) -> Figure:
+    return _bars(spec) if spec.kind == "bars" else _time_series(spec)
+
+
+def _bars(spec: ChartSpec) -> Figure:
+    fig = Figure(figsize=(7.0, 1.4 + 0.4 * len(spec.series)))
+    ax = fig.add_subplot()
+    names = [s.name for s in spec.series][::-1]  # matplotlib draws bottom-up; keep the reading order
+    values = [s.values[0] or 0.0 for s in spec.series][::-1]
+    colours = [s.colour for s in spec.series][::-1]
+    bars = ax.barh(names, values, color=colours)
+    ax.bar_label(bars, labels=[fmt.number(v) for v in values], padding=3, fontsize=8)
+    ax.set_title(spec.title, loc="left", fontsize=11, fontweight="bold")
+    ax.set_xlabel(spec.unit)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: fmt.number(x)))
+    ax.grid(axis="x", color="#e5e5e5")
+    ax.set_axisbelow(True)
+    fig.text(0.01, 0.01, "\n".join(textwrap.wrap(spec.source_line, 130)), fontsize=6.5, color="#444")
+    fig.subplots_adjust(left=0.3, right=0.95, top=0.8, bottom=0.35 if len(spec.series) < 4 else 0.25)
+    return fig
+
+
+def _time_series(spec: ChartSpec) -> Figure:
     fig = Figure(figsize=(7.0, 3.4))
     ax = fig.add_subplot()
     for s in spec.series:

@@ -26,7 +26,7 @@ class Series:
 
 @dataclass(frozen=True)
 class ChartSpec:
-    kind: str  # "time_series"
+    kind: str  # "time_series" | "bars"
     chart_id: str
     title: str
     unit: str
@@ -34,6 +34,7 @@ class ChartSpec:
     source_line: str
     alt_text: str
     series: list[Series] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # regions asked for but without a value (said, not hidden)
 
     @property
     def has_data(self) -> bool:
@@ -117,3 +118,49 @@ def _alt_text(title: str, unit: str, series: list[Series]) -> str:
         else:
             parts.append(f"{s.name} {y0}–{y1}: von {fmt.number(v0)} {unit} auf {fmt.number(v1)} {unit}")
     return f"Liniendiagramm {title}. " + "; ".join(parts) + "."
+
+
+GREY = "#8c8c8c"
+
+
+def comparison_bars(
+    frame: pd.DataFrame,
+    indicator: Indicator,
+    municipality: tuple[str, str],
+    others: list[tuple[str, str]],
+    year: int | None = None,
+) -> ChartSpec:
+    """Latest-year values of the municipality (highlighted) beside Land, Bund or peers ((key, name) pairs)."""
+    data = frame[(frame["indicator_id"] == indicator.id)].dropna(subset=["year"])
+    own = data[data["ags"] == municipality[0]]
+    if year is None and not own.empty:
+        year = int(own["year"].max())
+    series: list[Series] = []
+    missing: list[str] = []
+    for key, name in [municipality, *others]:
+        rows = data[(data["ags"] == key) & (data["year"] == year)]
+        if rows.empty:
+            missing.append(name)
+            continue
+        role = "municipality" if key == municipality[0] else ("land" if len(key) == 2 else "peer")
+        colour = ROLE_COLOURS["municipality"] if role == "municipality" else (
+            ROLE_COLOURS["land"] if role == "land" else GREY)
+        series.append(Series(name, role, [int(year)], [float(rows["value"].iloc[0])], colour))  # type: ignore[arg-type]
+    unit = str(own["unit"].iloc[0]) if not own.empty else indicator.unit
+    title = f"{indicator.name} {year} im Vergleich" if year else indicator.name
+    values = "; ".join(f"{s.name}: {fmt.number(s.values[0])} {unit}" for s in series)
+    alt = f"Balkendiagramm {title}. {values}." if series else f"Keine Daten für {indicator.name}."
+    if missing and series:
+        alt += f" Keine Werte für: {', '.join(missing)}."
+    used = data[data["ags"].isin([k for k, _ in [municipality, *others]]) & (data["year"] == year)]
+    return ChartSpec(
+        kind="bars",
+        chart_id=f"bars-{indicator.id.replace('.', '-')}",
+        title=title,
+        unit=unit,
+        direction_de=indicator.direction_de,
+        source_line=source_line(used),
+        alt_text=alt,
+        series=series,
+        missing=missing if series else [],
+    )

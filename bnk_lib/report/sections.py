@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
-from ..charts import Chart, source_line, time_series
+from ..charts import Chart, sdg_overview, source_line, time_series
 from .context import ReportContext
 
 TOC_MARKER = "data-bnk-toc"
@@ -269,6 +269,7 @@ besser“) ist die des Indikatorenkatalogs; sie ist eine Lesehilfe, keine Bewert
 heißt: Das SDG-Portal hat für diesen Indikator keine Richtung angegeben, sie wurde aus der Definition
 erschlossen. „Ø“ steht für den Landesdurchschnitt, „k. A.“ für „keine Angabe“.</p>"""
     )
+    yield sdg_overview(ctx.data, ctx.catalogue, ctx.municipality.ags)
     by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg),
                                                       key=lambda i: i.sdg)}
     for goal in range(1, 18):
