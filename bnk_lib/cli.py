@@ -34,15 +34,23 @@ def _cmd_regions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_fetch(args: argparse.Namespace) -> int:
-    from .sources import read_snapshot, write_csv_atomic
+def _parse_years(text: str) -> tuple[int, int]:
+    try:
+        first, _, last = text.partition("-")
+        return int(first), int(last or first)
+    except ValueError:
+        raise BnkError(f"--years '{text}': erwartet z. B. 2014-2023.") from None
 
-    if args.provider != "snapshot":
-        raise BnkError(f"Anbieter '{args.provider}' ist noch nicht verfügbar; möglich: snapshot.")
-    if not args.file:
-        raise BnkError("--provider snapshot braucht --file SNAPSHOT.json")
-    frame = read_snapshot(args.file, ags=args.ags[0] if args.ags else None)
-    write_csv_atomic(frame, args.output)
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from .sources import HttpClient, HttpSettings, fetch, write_csv_atomic
+
+    indicators = None if args.indicators in (None, "all") else [i.strip() for i in args.indicators.split(",")]
+    http = None
+    if args.provider in {"wegweiser", "inkar"}:
+        http = HttpClient(HttpSettings(offline=args.offline, ca_bundle=args.ca_bundle))
+    frame = fetch(args.provider, args.ags, indicators, _parse_years(args.years), args.file, args.base_url, http)
+    write_csv_atomic(frame, args.output)  # only after everything succeeded: nothing is written on error
     print(f"{len(frame)} Zeilen, {frame['indicator_id'].nunique()} Indikatoren -> {args.output}")
     return 0
 
@@ -106,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--ags", required=True, help="Amtlicher Gemeindeschlüssel, 8 Ziffern, z. B. 08221000")
     report.add_argument("--year", type=int, default=2026, help="Berichtsjahr (Standard: 2026)")
     report.add_argument("--framework", default="bnk-1.0", help="Berichtsrahmen: bnk-1.0 (Standard) oder bnk-2.0")
-    report.add_argument("--data-mode", default="offline", choices=["offline"], help="Datenquelle")
+    report.add_argument("--data-mode", default="offline", choices=["offline", "online"],
+                        help="offline: eingebettete Daten (Standard); online: Wegweiser Kommune (mit Cache)")
     report.add_argument("--content", help="qualitative Inhalte (noch nicht unterstützt)")
     report.add_argument("--catalogue", help="eigene Indikatorkatalog-Datei (YAML), ergänzt den mitgelieferten")
     report.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
@@ -126,10 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.set_defaults(func=_cmd_catalogue)
 
     fetch = sub.add_parser("fetch", help="Indikatordaten holen und als Tabelle (CSV) schreiben")
-    fetch.add_argument("--provider", required=True, choices=["snapshot", "wegweiser", "inkar", "file"])
-    fetch.add_argument("--file", type=Path, help="Eingabedatei (Snapshot-JSON)")
-    fetch.add_argument("--ags", nargs="*", help="AGS (überschreibt die Namensauflösung)")
-    fetch.add_argument("--output", type=Path, required=True, help="Ziel-CSV")
+    fetch.add_argument("--provider", required=True, choices=["wegweiser", "inkar", "snapshot", "file"])
+    fetch.add_argument("--ags", nargs="*", help="AGS (8 Ziffern); bei snapshot: überschreibt die Namensauflösung")
+    fetch.add_argument("--indicators", default="all", help="Katalog-Kennungen, durch Komma getrennt, oder all")
+    fetch.add_argument("--years", default="2014-2023", help="Jahre, z. B. 2014-2023")
+    fetch.add_argument("--file", type=Path, help="Eingabedatei (Snapshot-JSON, eigene Daten CSV/XLSX)")
+    fetch.add_argument("--base-url", help="andere Basis-URL des Anbieters (z. B. Spiegel- oder Testserver)")
+    fetch.add_argument("--offline", action="store_true", help="nur aus dem Cache, nie ins Netz")
+    fetch.add_argument("--ca-bundle", help="CA-Datei (PEM) für die TLS-Prüfung; die Prüfung bleibt immer an")
+    fetch.add_argument("--output", type=Path, required=True, help="Ziel-CSV (wird atomar geschrieben)")
     fetch.set_defaults(func=_cmd_fetch)
     return parser
 

@@ -40,7 +40,7 @@ class Indicator(_Strict):
     id: str = Field(pattern=ID)
     name: str
     unit: str
-    sdg: SDG
+    sdg: SDG | None  # None only for a municipality's own indicators without SDG
     definition: str = ""
     calculation: str = ""
     direction: Direction

@@ -17,7 +17,7 @@ from ..sources import load_indicator_data
 
 FRAMEWORKS = {"bnk-1.0": "BNK 1.0 (2021)", "bnk-2.0": "BNK 2.0 (2024)"}
 DEFAULT_FRAMEWORK = "bnk-1.0"  # structure verified; BNK 2.0 aspect texts are still placeholders
-DATA_MODES = ("offline",)
+DATA_MODES = ("offline", "online")
 
 
 @dataclass

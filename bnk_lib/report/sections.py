@@ -15,6 +15,7 @@ import pandas as pd
 from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
 from ..charts import Chart, sdg_overview, source_line, time_series
+from ..sources import BUND_KEY
 from .context import ReportContext
 
 TOC_MARKER = "data-bnk-toc"
@@ -252,7 +253,7 @@ def _indicator_block(ctx: ReportContext, indicator: Indicator) -> Iterator[objec
         yield Chart(
             time_series(
                 ctx.data, indicator, (ctx.municipality.ags, ctx.municipality.short_name),
-                land=(ctx.land.ags, ctx.land.name),
+                land=(ctx.land.ags, ctx.land.name), bund=(BUND_KEY, "Deutschland"),
             )
         )
     yield indicator_table(ctx, indicator, with_source=not has_series)  # the chart names the source
@@ -270,7 +271,7 @@ heißt: Das SDG-Portal hat für diesen Indikator keine Richtung angegeben, sie w
 erschlossen. „Ø“ steht für den Landesdurchschnitt, „k. A.“ für „keine Angabe“.</p>"""
     )
     yield sdg_overview(ctx.data, ctx.catalogue, ctx.municipality.ags)
-    by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg),
+    by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg or 0),
                                                       key=lambda i: i.sdg)}
     for goal in range(1, 18):
         indicators = by_goal.get(goal, [])
@@ -301,7 +302,7 @@ def appendix(ctx: ReportContext) -> Fragment:
             f"<td>{_e(name)}{link}</td><td>{_e(attribution)}</td><td>{retrieved}</td></tr>"
         )
     provenance = []
-    for indicator in sorted(ctx.catalogue, key=lambda i: i.sdg):
+    for indicator in sorted(ctx.catalogue, key=lambda i: i.sdg or 0):
         own = ctx.rows(indicator)
         if own.empty:
             continue
