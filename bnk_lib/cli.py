@@ -98,6 +98,52 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .catalogue import load_catalogue
+    from .content import write_template
+    from .regions import default_index
+
+    region = default_index().municipality(args.ags)
+    catalogue = load_catalogue(Path(args.catalogue) if args.catalogue else None)
+    path = write_template(catalogue, args.framework, region, args.output)
+    print(f"Erhebungsbogen für {region.name} ({args.framework}) -> {path}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .catalogue import load_catalogue
+    from .content import load_content
+
+    catalogue = load_catalogue(Path(args.catalogue) if args.catalogue else None)
+    framework = args.framework
+    if framework is None:  # an Excel template knows its framework; Markdown folders need --framework
+        framework = "bnk-1.0" if Path(args.file).is_dir() else _template_framework(Path(args.file))
+    result = load_content(args.file, catalogue, framework)
+    for problem in result.problems:
+        print(f"{'FEHLER' if problem.blocking else 'Hinweis'}: {problem}")
+    print()
+    columns = list(result.completeness[0]) if result.completeness else []
+    widths = [max(len(str(c)), *(len(str(r[c])) for r in result.completeness)) for c in columns]
+    print("  ".join(str(c).ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in result.completeness:
+        print("  ".join(str(row[c]).ljust(w) for c, w in zip(columns, widths, strict=True)))
+    blocking = len(result.blocking)
+    print()
+    print(f"{blocking} Fehler, {len(result.problems) - blocking} Hinweise – "
+          + ("der Bericht kann erzeugt werden." if not blocking else "bitte korrigieren, dann erneut prüfen."))
+    return 0 if not blocking else 1
+
+
+def _template_framework(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    try:
+        meta = load_workbook(path, read_only=True)["_bnk"]
+        return str(next(r[1] for r in meta.iter_rows(values_only=True) if r[0] == "framework"))
+    except Exception:  # not our template: load_content names the problem precisely
+        return "bnk-1.0"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bnk", description="BNK-Werkbank: Nachhaltigkeitsberichte für Kommunen.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--framework", default="bnk-1.0", help="Berichtsrahmen: bnk-1.0 (Standard) oder bnk-2.0")
     report.add_argument("--data-mode", default="offline", choices=["offline", "online"],
                         help="offline: eingebettete Daten (Standard); online: Wegweiser Kommune (mit Cache)")
-    report.add_argument("--content", help="qualitative Inhalte (noch nicht unterstützt)")
+    report.add_argument("--content", help="qualitative Inhalte: Erhebungsbogen (.xlsx) oder Markdown-Ordner "
+                        "(Standard: data/content/<AGS>.xlsx, falls vorhanden)")
     report.add_argument("--catalogue", help="eigene Indikatorkatalog-Datei (YAML), ergänzt den mitgelieferten")
     report.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
     report.set_defaults(func=_cmd_report)
@@ -133,6 +180,19 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.add_argument("file", nargs="?", help="eigene Katalogdatei (YAML)")
     catalogue.add_argument("--framework", help="nur diesen Berichtsrahmen zeigen, z. B. bnk-1.0")
     catalogue.set_defaults(func=_cmd_catalogue)
+
+    template = sub.add_parser("template", help="Excel-Erhebungsbogen für eine Kommune erzeugen")
+    template.add_argument("--ags", required=True, help="AGS der Kommune (8 Ziffern)")
+    template.add_argument("--framework", default="bnk-1.0", help="Berichtsrahmen (bnk-1.0 oder bnk-2.0)")
+    template.add_argument("--catalogue", help="eigene Katalogdatei (YAML)")
+    template.add_argument("--output", type=Path, required=True, help="Ziel, z. B. erhebung.xlsx")
+    template.set_defaults(func=_cmd_template)
+
+    check = sub.add_parser("check", help="ausgefüllten Erhebungsbogen (oder Markdown-Ordner) prüfen")
+    check.add_argument("file", help="erhebung.xlsx oder Ordner mit Markdown-Dateien")
+    check.add_argument("--framework", help="Berichtsrahmen (Standard: aus der Vorlage)")
+    check.add_argument("--catalogue", help="eigene Katalogdatei (YAML)")
+    check.set_defaults(func=_cmd_check)
 
     fetch = sub.add_parser("fetch", help="Indikatordaten holen und als Tabelle (CSV) schreiben")
     fetch.add_argument("--provider", required=True, choices=["wegweiser", "inkar", "snapshot", "file"])

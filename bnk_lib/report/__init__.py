@@ -4,7 +4,7 @@ from .context import ReportContext, build_context
 from .sections import (
     Fragment,
     appendix,
-    criterion_section,
+    criterion_blocks,
     framework_part,
     indicator_part,
     introduction,
@@ -18,7 +18,7 @@ __all__ = [
     "ReportContext",
     "appendix",
     "build_context",
-    "criterion_section",
+    "criterion_blocks",
     "framework_part",
     "indicator_part",
     "introduction",

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__
+from .. import __version__, paths
 from ..catalogue import Catalogue, Framework, Indicator, IndicatorCatalogue, load_catalogue
 from ..charts.trend import Trend, assess_trend
+from ..content import ReportContent, load_content
 from ..errors import ReportError
 from ..regions import Region, default_index
 from ..sources import load_indicator_data
@@ -30,6 +31,7 @@ class ReportContext:
     data_mode: str
     full_catalogue: Catalogue
     data: pd.DataFrame
+    content: ReportContent | None = None
     created: dt.date = field(default_factory=dt.date.today)
     tool_version: str = __version__
 
@@ -49,6 +51,12 @@ class ReportContext:
         key = key or self.municipality.ags
         data = self.data
         return data[(data["indicator_id"] == indicator.id) & (data["ags"] == key)]
+
+    def own_indicators(self, criterion_id: str) -> list[Indicator]:
+        """The municipality's own indicators (from its content) placed in this criterion's chapter."""
+        if self.content is None:
+            return []
+        return [i for i in self.content.own_indicators if self.content.own_criteria.get(i.id) == criterion_id]
 
     def trend(self, indicator: Indicator) -> Trend:
         rows = self.rows(indicator).dropna(subset=["year"])
@@ -71,11 +79,6 @@ def build_context(
     content: str | Path | None = None,
     catalogue_file: str | Path | None = None,
 ) -> ReportContext:
-    if content:
-        raise ReportError(
-            f"Inhalte '{content}': qualitative Inhalte (Excel/Markdown) werden in dieser Version noch nicht "
-            "übernommen; Bericht ohne content erzeugen."
-        )
     regions = default_index()
     municipality = regions.municipality(ags)
     if data_mode not in DATA_MODES:
@@ -88,6 +91,10 @@ def build_context(
         raise ReportError(f"Berichtsjahr {report_year} liegt außerhalb von 2000–2100.")
     catalogue = load_catalogue(Path(catalogue_file) if catalogue_file else None)
     catalogue.framework(framework)  # fails clearly for an unknown framework
+    report_content = _content(content or default_content(municipality.ags), catalogue, framework)
+    data = load_indicator_data(municipality.ags, data_mode)
+    if report_content is not None and report_content.own_data is not None and not report_content.own_data.empty:
+        data = pd.concat([data, report_content.own_data], ignore_index=True)
     return ReportContext(
         municipality=municipality,
         kreis=regions.kreis_of(municipality),
@@ -96,5 +103,24 @@ def build_context(
         framework=framework,
         data_mode=data_mode,
         full_catalogue=catalogue,
-        data=load_indicator_data(municipality.ags, data_mode),
+        data=data,
+        content=report_content,
     )
+
+
+def default_content(ags: str) -> Path | None:
+    """data/content/<AGS>.xlsx, when present (the embedded default municipality ships a sample)."""
+    path = paths.data_dir() / "content" / f"{ags}.xlsx"
+    return path if path.exists() else None
+
+
+def _content(path: str | Path | None, catalogue: Catalogue, framework: str) -> ReportContent | None:
+    if not path:
+        return None
+    result = load_content(path, catalogue, framework)
+    if result.blocking:
+        listed = "; ".join(str(p) for p in result.blocking[:5])
+        more = f" (und {len(result.blocking) - 5} weitere)" if len(result.blocking) > 5 else ""
+        raise ReportError(f"Inhalte '{path}' haben {len(result.blocking)} Fehler: {listed}{more}. "
+                          f"Alle Probleme mit: bnk check {path}")
+    return result.content

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
 from ..charts import Chart, sdg_overview, source_line, time_series
+from ..content import NOT_APPLICABLE, NOT_REPORTED, REPORTED, to_html
 from ..sources import BUND_KEY
 from .context import ReportContext
 
@@ -66,9 +67,16 @@ def title_page(ctx: ReportContext) -> Fragment:
 <dt>Erstellt am</dt><dd>{fmt.date(ctx.created)}</dd>
 </dl>
 <p class="bnk-draft-note">Entwurf, erstellt mit der BNK-Werkbank {_e(ctx.tool_version)}.
-Veröffentlichung erst nach Freigabe durch die Kommune.</p>
+Veröffentlichung erst nach Freigabe durch die Kommune.</p>{_sample_banner(ctx)}
 </section>"""
     )
+
+
+def _sample_banner(ctx: ReportContext) -> str:
+    if not (ctx.content and ctx.content.sample):
+        return ""
+    return (f'<p class="bnk-sample-banner">Enthält Beispielinhalte zur Veranschaulichung der Werkbank – keine '
+            f"Aussagen von {_e(ctx.municipality.short_name)}.</p>")
 
 
 def table_of_contents() -> Fragment:
@@ -134,7 +142,7 @@ def _anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
-def framework_part(ctx: ReportContext, part: Part) -> Iterator[Fragment]:
+def framework_part(ctx: ReportContext, part: Part) -> Iterator[object]:
     """One chapter per part (Steuerung, Handlungsfelder), one section per criterion (comply or explain)."""
     fw = ctx.bnk
     note = (
@@ -147,25 +155,71 @@ Handreichung), bis der amtliche Wortlaut im Katalog ergänzt ist. Zu jedem Aspek
 oder erklärt, warum sie nicht berichtet.</p>{note}"""
     )
     for criterion in part.criteria:
-        yield criterion_section(ctx, criterion)
+        yield from criterion_blocks(ctx, criterion)
 
 
-def _aspect_html(criterion: Criterion, index: int) -> str:
+STATUS_CLASS = {REPORTED: "bnk-reported", NOT_REPORTED: "bnk-explained", NOT_APPLICABLE: "bnk-not-applicable"}
+
+
+def _aspect_html(ctx: ReportContext, criterion: Criterion, index: int) -> str:
     aspect = criterion.aspects[index]
     tag = STATUS_TAG.get(aspect.status)
     tag_html = f' <span class="bnk-tag">{_e(tag)}</span>' if tag else ""
-    return (
-        f'<li class="bnk-aspect bnk-not-reported" id="{_anchor(aspect.id)}">'
+    entry = ctx.content.aspects.get(aspect.id) if ctx.content else None
+    status = entry.status if entry else ""
+    title = (
         f'<p class="bnk-aspect-title"><span class="bnk-aspect-no">Aspekt {_e(criterion.number)}.{index + 1}</span> '
         f"{_e(aspect.display_text)}{tag_html}</p>"
-        '<p class="bnk-marker">Nicht berichtet – keine Angaben der Kommune und keine Begründung.</p></li>'
     )
+    if entry is None or not status:
+        body = '<p class="bnk-marker">Nicht berichtet – keine Angaben der Kommune und keine Begründung.</p>'
+        css = "bnk-not-reported"
+    else:
+        label = {REPORTED: "Berichtet", NOT_REPORTED: "Nicht berichtet – Begründung",
+                 NOT_APPLICABLE: "Nicht zutreffend"}[status]
+        details = [f"Quellen und Dokumente: {_e(entry.documents)}" if entry.documents else "",
+                   f"Zuständig: {_e(entry.unit)}" if entry.unit else "",
+                   f"Stand: {_e(entry.edited)}" if entry.edited else ""]
+        meta = " · ".join(d for d in details if d)
+        body = (f'<p class="bnk-status-label">{label}</p><div class="bnk-aspect-text">{to_html(entry.text)}</div>'
+                + (f'<p class="bnk-aspect-meta">{meta}</p>' if meta else ""))
+        css = STATUS_CLASS[status]
+    return f'<li class="bnk-aspect {css}" id="{_anchor(aspect.id)}">{title}{body}</li>'
 
 
-def criterion_section(ctx: ReportContext, criterion: Criterion) -> Fragment:
+def _measures_html(ctx: ReportContext, criterion: Criterion) -> str:
+    if ctx.content is None:
+        return ""
+    measures = [m for m in ctx.content.measures if m.criterion_id == criterion.id]
+    boxes = "".join(
+        f'<aside class="bnk-lighthouse" aria-label="Leuchtturmprojekt"><p class="bnk-lighthouse-kicker">'
+        f"Leuchtturmprojekt</p><h4>{_e(m.title)}</h4>{to_html(m.description)}"
+        f'<p class="bnk-aspect-meta">{_e(" · ".join(x for x in (m.status, m.period, m.responsible, m.budget) if x))}'
+        f"</p></aside>"
+        for m in measures if m.lighthouse
+    )
+    rows = "".join(
+        f"<tr><td>{_e(m.title)}</td><td>{_e(m.status)}</td><td>{_e(m.period)}</td><td>{_e(m.responsible)}</td>"
+        f"<td>{to_html(m.description)}</td></tr>"
+        for m in measures if not m.lighthouse
+    )
+    table = (
+        f"""<div class="bnk-keep"><table class="bnk-table bnk-measures"><caption>Maßnahmen zu {_e(criterion.title)}
+</caption><thead><tr><th scope="col">Maßnahme</th><th scope="col">Status</th><th scope="col">Zeitraum</th>
+<th scope="col">Verantwortlich</th><th scope="col">Beschreibung</th></tr></thead><tbody>{rows}</tbody></table></div>"""
+        if rows else ""
+    )
+    return boxes + table
+
+
+def criterion_blocks(ctx: ReportContext, criterion: Criterion) -> Iterator[object]:
     total = len(criterion.aspects)
-    reported = 0  # qualitative content is not yet read (see README): every aspect is "nicht berichtet"
-    aspects = "".join(_aspect_html(criterion, i) for i in range(total))
+    reported = sum(1 for a in criterion.aspects if ctx.content and ctx.content.status(a.id) == REPORTED)
+    explained = sum(1 for a in criterion.aspects if ctx.content and ctx.content.status(a.id) == NOT_REPORTED)
+    not_applicable = sum(1 for a in criterion.aspects if ctx.content and ctx.content.status(a.id) == NOT_APPLICABLE)
+    extra = ", ".join(x for x in (f"{explained} begründet nicht berichtet" if explained else "",
+                                  f"{not_applicable} nicht zutreffend" if not_applicable else "") if x)
+    aspects = "".join(_aspect_html(ctx, criterion, i) for i in range(total))
     core = {k.indicator: k for k in ctx.bnk.core_indicators if k.criterion == criterion.id and k.indicator}
     rows = []
     for indicator_id in criterion.indicators:
@@ -198,14 +252,19 @@ def criterion_section(ctx: ReportContext, criterion: Criterion) -> Fragment:
     )
     tag = STATUS_TAG.get(criterion.status)
     tag_html = f'<p class="bnk-note">{_e(tag)}</p>' if tag else ""
-    return Fragment(
+    yield Fragment(
         f"""<section class="bnk-criterion">
 {_heading(3, _anchor(criterion.id), criterion.title, number=criterion.number)}{tag_html}
-<p class="bnk-coverage"><strong>{reported} von {total} {"Aspekt" if total == 1 else "Aspekten"} berichtet</strong></p>
+<p class="bnk-coverage"><strong>{reported} von {total} {"Aspekt" if total == 1 else "Aspekten"} berichtet</strong>\
+{f" ({extra})" if extra else ""}</p>
 <ol class="bnk-aspects">{aspects}</ol>
+{_measures_html(ctx, criterion)}
 {table}
 </section>"""
     )
+    for indicator in ctx.own_indicators(criterion.id):
+        yield Fragment(f'<h4 id="ind-{_anchor(indicator.id)}">Eigener Indikator: {_e(indicator.name)}</h4>')
+        yield Chart(time_series(ctx.data, indicator, (ctx.municipality.ags, ctx.municipality.short_name)))
 
 
 def indicator_table(ctx: ReportContext, indicator: Indicator, with_source: bool = True) -> Fragment:
@@ -339,6 +398,8 @@ angegeben. Die Werte wurden nicht verändert; Darstellung und Rundung durch die 
 <dt>Erstellt am</dt><dd>{fmt.date(ctx.created)}</dd>
 <dt>Werkzeug</dt><dd>BNK-Werkbank {_e(ctx.tool_version)} (papermill, nbconvert, WeasyPrint)</dd>
 <dt>Datenmodus</dt><dd>{_e(ctx.data_mode)}</dd>
+<dt>Qualitative Inhalte</dt><dd>{_e(ctx.content.source if ctx.content else "keine")}{
+    " (Beispielinhalte)" if ctx.content and ctx.content.sample else ""}</dd>
 </dl>
 </section>"""
     )

@@ -93,7 +93,8 @@ class _Row:
         return f"{self.label}, Zeile {self.line}, Spalte '{name}'"
 
 
-def _number(raw: Any) -> float | None:
+def parse_number(raw: Any) -> float | None:
+    """5.35, 5,35 or 1.234,5 (German) -> float; None if not a number."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return float(raw)
     text = str(raw).strip()
@@ -140,7 +141,7 @@ def read_own_data(path: Path, catalogue: IndicatorCatalogue | None = None) -> Ow
             unit = unit or catalogue.get(indicator_id).unit
         elif OWN_ID.match(indicator_id):
             name = str(cell("name") or "").strip()
-            goal = _number(cell("sdg")) if cell("sdg") not in (None, "") else None
+            goal = parse_number(cell("sdg")) if cell("sdg") not in (None, "") else None
             if not name or not unit:
                 problems.append(f"{where('indicator_id')}: eigener Indikator '{indicator_id}' braucht 'name' und "
                                 "'unit'.")
@@ -154,10 +155,10 @@ def read_own_data(path: Path, catalogue: IndicatorCatalogue | None = None) -> Ow
         else:
             problems.append(f"{where('indicator_id')}: '{indicator_id}' ist weder eine Katalog-Kennung noch eine "
                             "eigene Kennung der Form own.name (bnk catalogue show listet die Kennungen).")
-        year = _number(cell("year")) if cell("year") is not None else None
+        year = parse_number(cell("year")) if cell("year") is not None else None
         if year is None or year != int(year) or not 1990 <= year <= this_year:
             problems.append(f"{where('year')}: Jahr '{cell('year')}' liegt nicht zwischen 1990 und {this_year}.")
-        value = _number(cell("value")) if cell("value") not in (None, "") else None
+        value = parse_number(cell("value")) if cell("value") not in (None, "") else None
         if value is None:
             problems.append(f"{where('value')}: Wert '{cell('value')}' ist keine Zahl.")
         source = str(cell("source") or "").strip()
