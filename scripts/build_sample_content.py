@@ -28,11 +28,13 @@ ASPECTS = {
     "bnk1.c03.a2": (NOT_REPORTED, "**Beispielinhalt:** Ein Monitoring der Zielerreichung ist in Vorbereitung; "
                                   f"die Indikatoren werden mit diesem Bericht erstmals zusammengestellt. {NOTE}",
                     "", ""),
-    "bnk1.c09.a2": (NOT_APPLICABLE, f"**Beispielinhalt:** Keine eigenen Reallabore im Berichtszeitraum. {NOTE}", "", ""),
+    "bnk1.c09.a2": (NOT_APPLICABLE, f"**Beispielinhalt:** Keine eigenen Reallabore im Berichtszeitraum. {NOTE}",
+                    "", ""),
     "bnk1.c10.a1": (REPORTED, "**Beispielinhalt:** Ein Klimaschutzkonzept mit Treibhausgasbilanz liegt vor; "
                               "Hintergrund: [Agenda 2030 der Vereinten Nationen](https://sdgs.un.org/2030agenda). "
                               f"{NOTE}", "Klimaschutzkonzept (Beispiel)", "Amt für Umweltschutz (Beispiel)"),
-    "bnk1.c12.a1": (REPORTED, f"**Beispielinhalt:** Ein Mobilitätsplan setzt Ziele für Fuß-, Rad- und Busverkehr. {NOTE}",
+    "bnk1.c12.a1": (REPORTED, "**Beispielinhalt:** Ein Mobilitätsplan setzt Ziele für Fuß-, Rad- und Busverkehr. "
+                              f"{NOTE}",
                     "Mobilitätsplan (Beispiel)", "Amt für Verkehrsmanagement (Beispiel)"),
 }
 MEASURES = [
@@ -41,7 +43,8 @@ MEASURES = [
     ["Beispiel: Radnetz ausbauen", "bnk1.c12", "11", "geplant", "2025–2028", "k. A.",
      "Amt für Verkehrsmanagement (Beispiel)", f"Beispielinhalt: Lückenschlüsse im Radnetz. {NOTE}", "", "nein"],
     ["Beispiel: Faire Beschaffung", "bnk1.c07", "12", "laufend", "seit 2023", "k. A.",
-     "Zentrale Vergabestelle (Beispiel)", f"Beispielinhalt: Kriterien für fair gehandelte Produkte. {NOTE}", "", "nein"],
+     "Zentrale Vergabestelle (Beispiel)", f"Beispielinhalt: Kriterien für fair gehandelte Produkte. {NOTE}", "",
+     "nein"],
 ]
 SOURCE = "Beispielwerte der BNK-Werkbank – keine Daten der Stadt Heidelberg"
 OWN = [["bnk1.c10", "Beispiel: Photovoltaik auf städtischen Dächern", "kWp", year, value, SOURCE]

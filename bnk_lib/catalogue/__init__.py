@@ -12,10 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
-from ..errors import CatalogueError
+from ..errors import BnkError, CatalogueError
+from ..yamlcheck import format_loc, located, parse
 from .schema import DIRECTION_DE, Aspect, CatalogueFile, CoreIndicator, Criterion, Framework, Indicator, Part
 
 __all__ = [
@@ -68,51 +66,13 @@ class Catalogue:
 
 # --- parsing and validation -------------------------------------------------------------------------
 
-def _format_loc(loc: tuple[object, ...] | list[object]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_of(text: str, loc: tuple[object, ...] | list[object]) -> int | None:
-    """1-based line of the YAML node at `loc` (or of its nearest existing parent)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for part in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            node = None
-    return node.start_mark.line + 1 if node is not None else line
-
-
-def _fail(source: str, text: str, loc: tuple[object, ...] | list[object], message: str) -> CatalogueError:
-    line = _line_of(text, loc)
-    where = f"{source}:{line}" if line else source
-    return CatalogueError(f"{where}: {_format_loc(loc)}: {message}")
+def _fail(source: str, text: str, loc: list[object], message: str) -> BnkError:
+    return located(source, text, loc, message, CatalogueError)
 
 
 def parse_catalogue_file(text: str, source: str) -> CatalogueFile:
     """Schema + duplicate-id validation of one YAML document; `source` names the file in messages."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{source}: kein gültiges YAML ({exc})".replace("\n", " ")) from None
-    try:
-        parsed = CatalogueFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        more = f" (und {exc.error_count() - 1} weitere Fehler)" if exc.error_count() > 1 else ""
-        raise _fail(source, text, list(first["loc"]), first["msg"] + more) from None
+    parsed = parse(text, source, CatalogueFile, CatalogueError)
     _check_duplicates(parsed, source, text)
     return parsed
 
@@ -121,7 +81,7 @@ def _check_duplicates(parsed: CatalogueFile, source: str, text: str) -> None:
     seen: dict[str, str] = {}
 
     def claim(identifier: str, loc: list[object]) -> None:
-        where = _format_loc(loc)
+        where = format_loc(loc)
         if identifier in seen:
             raise _fail(source, text, loc, f"doppelte Kennung '{identifier}' (schon in {seen[identifier]})")
         seen[identifier] = where
