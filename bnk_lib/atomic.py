@@ -6,11 +6,22 @@ import os
 import tempfile
 from pathlib import Path
 
+PART_SUFFIX = ".part"  # unfinished temp files; a killed run's leftovers are removed by remove_stale_parts()
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete temp files left by an interrupted run (never a finished output)."""
+    removed = 0
+    for stale in Path(folder).rglob(f".*{PART_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
 
 def write_bytes(path: Path, payload: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)

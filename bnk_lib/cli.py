@@ -15,7 +15,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     result = render_report(
         args.ags, year=args.year, framework=args.framework, data_mode=args.data_mode,
-        content=args.content, catalogue=args.catalogue, output_dir=args.output_dir,
+        content=args.content, catalogue=args.catalogue, output_dir=args.output_dir, project=args.project,
     )
     print(f"HTML: {result.html}")
     print(f"PDF:  {result.pdf}")
@@ -98,6 +98,59 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from .batch import STAGES, run_batch
+    from .project import load_project
+
+    loaded = load_project(args.project)
+    names = {m.ags: m.name or m.ags for m in loaded.project.municipalities}
+    chosen = [a for a in names if not args.only or a in args.only]
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[stage]}"),
+                  TimeElapsedColumn(), console=console, transient=False) as progress:
+        overall = progress.add_task("Gesamt", total=len(chosen), stage="")
+        tasks: dict[str, TaskID] = {
+            ags: progress.add_task(f"{ags} {names[ags]}", total=len(STAGES) + 1, stage="wartet") for ags in chosen
+        }
+
+        def on_event(ags: str, stage: str) -> None:
+            task = tasks.get(ags)
+            if task is None:
+                return
+            if stage in ("fertig", "übersprungen"):
+                if not progress.tasks[task].finished:
+                    progress.update(task, completed=len(STAGES) + 1, stage=stage)
+                    progress.advance(overall)
+            else:
+                progress.update(task, completed=STAGES.index(stage) + 1 if stage in STAGES else 0, stage=stage)
+
+        outcomes = run_batch(loaded, jobs=args.jobs, only=args.only, force=args.force,
+                             output_dir=args.output_dir, on_event=on_event)
+    table = Table(title=f"{loaded.project.programme} – {loaded.project.year}")
+    for column in ("AGS", "Kommune", "Status", "Dauer", "Grund / Ergebnis"):
+        table.add_column(column)
+    for o in outcomes:
+        style = {"ok": "green", "fehlgeschlagen": "red"}.get(o.status, "yellow")
+        table.add_row(o.ags, o.name, f"[{style}]{o.status}[/{style}]", f"{o.seconds:.1f} s", o.reason or o.pdf)
+    Console().print(table)
+    failed = [o for o in outcomes if o.status == "fehlgeschlagen"]
+    return 1 if failed else 0
+
+
+def _cmd_dashboard(args: argparse.Namespace) -> int:
+    from .dashboard import write_dashboard
+    from .project import load_project
+
+    pages = write_dashboard(load_project(args.project), args.output_dir)
+    for page in pages:
+        print(page)
+    return 0
+
+
 def _cmd_template(args: argparse.Namespace) -> int:
     from .catalogue import load_catalogue
     from .content import write_template
@@ -165,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--content", help="qualitative Inhalte: Erhebungsbogen (.xlsx) oder Markdown-Ordner "
                         "(Standard: data/content/<AGS>.xlsx, falls vorhanden)")
     report.add_argument("--catalogue", help="eigene Indikatorkatalog-Datei (YAML), ergänzt den mitgelieferten")
+    report.add_argument("--project", help="Projektdatei des Programms (Arbeitsgruppe, Meilensteine im Bericht)")
     report.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
     report.set_defaults(func=_cmd_report)
 
@@ -180,6 +234,19 @@ def build_parser() -> argparse.ArgumentParser:
     catalogue.add_argument("file", nargs="?", help="eigene Katalogdatei (YAML)")
     catalogue.add_argument("--framework", help="nur diesen Berichtsrahmen zeigen, z. B. bnk-1.0")
     catalogue.set_defaults(func=_cmd_catalogue)
+
+    batch = sub.add_parser("batch", help="alle Kommunen eines Programms rendern (parallel, inkrementell)")
+    batch.add_argument("project", help="Projektdatei (project.yaml)")
+    batch.add_argument("--jobs", type=int, default=2, help="parallele Worker-Prozesse (Standard: 2)")
+    batch.add_argument("--only", nargs="*", help="nur diese AGS")
+    batch.add_argument("--force", action="store_true", help="auch unveränderte Kommunen neu rendern")
+    batch.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
+    batch.set_defaults(func=_cmd_batch)
+
+    dashboard = sub.add_parser("dashboard", help="Koordinations-Dashboard und Kohortenvergleich (HTML)")
+    dashboard.add_argument("project", help="Projektdatei (project.yaml)")
+    dashboard.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
+    dashboard.set_defaults(func=_cmd_dashboard)
 
     template = sub.add_parser("template", help="Excel-Erhebungsbogen für eine Kommune erzeugen")
     template.add_argument("--ags", required=True, help="AGS der Kommune (8 Ziffern)")

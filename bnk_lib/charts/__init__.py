@@ -40,14 +40,14 @@ class Chart:
             "</figcaption>"
         )
 
-    def to_html(self) -> str:
+    def to_html(self, fig: dict[str, Any] | None = None) -> str:
         s = self.spec
         if not s.has_data:
             return f'<p class="bnk-nodata">{_html.escape(s.empty_message)}</p>'
         return (
             f'<figure class="bnk-figure bnk-chart" role="group" aria-label="{_html.escape(s.alt_text)}">'
             f'<div class="bnk-plot" role="img" aria-label="{_html.escape(s.alt_text)}">'
-            f"{render_plotly.html(s)}</div>{self.figcaption()}</figure>"
+            f"{render_plotly.html(s, fig)}</div>{self.figcaption()}</figure>"
         )
 
     def save(self, path: str | Path) -> Path:
@@ -62,11 +62,12 @@ class Chart:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
         s = self.spec
-        data: dict[str, Any] = {"text/html": self.to_html(), "text/plain": s.alt_text}
-        if not s.has_data:
+        fig = render_plotly.figure_dict(s) if s.has_data else None
+        data: dict[str, Any] = {"text/html": self.to_html(fig), "text/plain": s.alt_text}
+        if not s.has_data or fig is None:
             data["text/plain"] = s.empty_message
             return data, {}
         data["image/svg+xml"] = render_static.svg(s)
-        data["application/vnd.plotly.v1+json"] = json.loads(render_plotly.figure(s).to_json())
+        data["application/vnd.plotly.v1+json"] = json.loads(json.dumps(fig))  # plain JSON types for the notebook
         meta = {"bnk": {"alt": s.alt_text, "caption_html": self.figcaption(with_source=False), "id": s.chart_id}}
         return data, meta

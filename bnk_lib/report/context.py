@@ -13,6 +13,7 @@ from ..catalogue import Catalogue, Framework, Indicator, IndicatorCatalogue, loa
 from ..charts.trend import Trend, assess_trend
 from ..content import ReportContent, load_content
 from ..errors import ReportError
+from ..project import Municipality, load_project
 from ..regions import Region, default_index
 from ..sources import load_indicator_data
 
@@ -32,6 +33,8 @@ class ReportContext:
     full_catalogue: Catalogue
     data: pd.DataFrame
     content: ReportContent | None = None
+    programme: str = ""
+    process: Municipality | None = None  # the municipality's entry in the project file (working group, milestones)
     created: dt.date = field(default_factory=dt.date.today)
     tool_version: str = __version__
 
@@ -78,6 +81,7 @@ def build_context(
     data_mode: str = "offline",
     content: str | Path | None = None,
     catalogue_file: str | Path | None = None,
+    project: str | Path | None = None,
 ) -> ReportContext:
     regions = default_index()
     municipality = regions.municipality(ags)
@@ -95,6 +99,10 @@ def build_context(
     data = load_indicator_data(municipality.ags, data_mode)
     if report_content is not None and report_content.own_data is not None and not report_content.own_data.empty:
         data = pd.concat([data, report_content.own_data], ignore_index=True)
+    programme, process = "", None
+    if project:
+        loaded = load_project(project)
+        programme, process = loaded.project.programme, loaded.municipality(municipality.ags)
     return ReportContext(
         municipality=municipality,
         kreis=regions.kreis_of(municipality),
@@ -105,6 +113,8 @@ def build_context(
         full_catalogue=catalogue,
         data=data,
         content=report_content,
+        programme=programme,
+        process=process,
     )
 
 

@@ -7,7 +7,9 @@ atomically (temp file + rename) into outputs/<AGS>/.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -18,6 +20,7 @@ from traitlets import default
 from .. import paths
 from ..atomic import write_bytes
 from ..errors import ReportError
+from . import engine as _engine  # noqa: F401  (registers the bnk-inprocess papermill engine)
 from .context import DEFAULT_FRAMEWORK, build_context
 from .exporters import BnkHTMLExporter, BnkPDFExporter
 
@@ -41,6 +44,12 @@ class RenderedReport:
     notebook: Path
 
 
+@lru_cache(maxsize=1)
+def _exporters() -> tuple[BnkHTMLExporter, BnkPDFExporter]:
+    """Built once per process: template compilation and static assets are reused across reports."""
+    return BnkHTMLExporter(), BnkPDFExporter()
+
+
 def render_report(
     ags: object,
     year: int = 2026,
@@ -50,36 +59,51 @@ def render_report(
     catalogue: str | None = None,
     output_dir: Path | None = None,
     notebook: Path | None = None,
+    project: str | None = None,
+    engine: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> RenderedReport:
+    """Execute the master notebook for one municipality and export HTML + PDF atomically.
+
+    engine: None = papermill's kernel engine (isolated process); "bnk-inprocess" = warm in-process engine.
+    progress: called with the stage name (prüfen, Notebook, HTML, PDF) for progress bars.
+    """
+    step = progress or (lambda stage: None)
+    step("prüfen")
     # Fail before papermill starts a kernel: the same checks the notebook runs.
-    ctx = build_context(ags, year, framework, data_mode, content, catalogue)
+    ctx = build_context(ags, year, framework, data_mode, content, catalogue, project)
     ags = ctx.municipality.ags
     notebook = notebook or paths.notebooks_dir() / "bnk_report.ipynb"
-    target = (output_dir or paths.outputs_dir()) / ags
+    target = Path(output_dir or paths.outputs_dir()) / ags
     stem = f"bnk-bericht-{ags}-{ctx.year}"
     parameters = {  # Python strings, never papermill's CLI parsing (AGS leading zeros)
         "ags": ags,
         "year": ctx.year,
         "framework": framework,
         "data_mode": data_mode,
-        "content": content,
+        "content": str(Path(content).resolve()) if content else None,
         "catalogue": str(Path(catalogue).resolve()) if catalogue else None,
+        "project": str(Path(project).resolve()) if project else None,
     }
+    step("Notebook")
     with tempfile.TemporaryDirectory(prefix="bnk-render-") as tmp:
         executed = Path(tmp) / f"{stem}.ipynb"
+        extra = {"kernel_manager_class": IPCKernelManager} if engine is None else {}
         try:
             pm.execute_notebook(
-                str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
-                progress_bar=False, request_save_on_cell_execute=False,
-                kernel_manager_class=IPCKernelManager,
+                str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, engine_name=engine,
+                progress_bar=False, request_save_on_cell_execute=False, **extra,
             )
         except pm.PapermillExecutionError as exc:
             first = (exc.evalue or exc.ename).splitlines()[0] if (exc.evalue or exc.ename) else "?"
             raise ReportError(f"Bericht {ags}: Notebook-Zelle {exc.exec_count} fehlgeschlagen: "
                               f"{exc.ename}: {first}") from None
         nb = nbformat.read(executed, as_version=4)
-        html, _ = BnkHTMLExporter().from_notebook_node(nb)
-        pdf, _ = BnkPDFExporter().from_notebook_node(nb)
+        html_exporter, pdf_exporter = _exporters()
+        step("HTML")
+        html, _ = html_exporter.from_notebook_node(nb)
+        step("PDF")
+        pdf, _ = pdf_exporter.from_notebook_node(nb)
         result = RenderedReport(ags, target / f"{stem}.html", target / f"{stem}.pdf", target / f"{stem}.ipynb")
         write_bytes(result.notebook, executed.read_bytes())
     write_bytes(result.html, html.encode("utf-8"))

@@ -16,6 +16,7 @@ from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
 from ..charts import Chart, sdg_overview, source_line, time_series
 from ..content import NOT_APPLICABLE, NOT_REPORTED, REPORTED, to_html
+from ..project import MILESTONES
 from ..sources import BUND_KEY
 from .context import ReportContext
 
@@ -103,6 +104,38 @@ Fehlende Angaben sind in diesem Bericht deshalb ausdrücklich als „nicht beric
 „{_e(ctx.catalogue.data_stand)}“; bereitgestellt über: {_e(', '.join(providers) or 'keine Daten')}.
 Jede Zahl ist mit Quelle, Lizenz, Datenjahr und Abrufdatum belegt; die Nachweise stehen unter jeder
 Abbildung und im Anhang.</p>
+</section>"""
+    )
+
+
+def how_made(ctx: ReportContext) -> Fragment:
+    """'Wie dieser Bericht entstanden ist': programme, BNK working group and milestones (from the project file)."""
+    if ctx.process is None:
+        return Fragment("")
+    members = "".join(
+        f"<tr><td>{_e(m.name)}</td><td>{_e(m.department)}</td><td>{_e(m.role)}</td></tr>"
+        for m in ctx.process.working_group
+    )
+    group = (
+        f"""<table class="bnk-table"><caption>BNK-Arbeitsgruppe</caption><thead><tr><th scope="col">Name</th>
+<th scope="col">Organisationseinheit</th><th scope="col">Rolle</th></tr></thead><tbody>{members}</tbody></table>"""
+        if members else '<p class="bnk-nodata">Die Arbeitsgruppe ist im Projekt noch nicht eingetragen.</p>'
+    )
+    steps = []
+    for key, label in MILESTONES.items():
+        milestone = getattr(ctx.process.milestones, key)
+        when = (f"durchgeführt am {fmt.date(milestone.done)}" if milestone.done
+                else f"geplant für {fmt.date(milestone.planned)}" if milestone.planned else "noch nicht terminiert")
+        steps.append(f"<li><strong>{label}</strong>: {when}</li>")
+    return Fragment(
+        f"""<section class="bnk-chapter">
+{_heading(2, "entstehung", "Wie dieser Bericht entstanden ist")}
+<p>{_e(ctx.municipality.short_name)} hat den Bericht im Programm „{_e(ctx.programme)}“ erarbeitet: nach einer
+digitalen Erstberatung zur Agenda 2030 und zur Zusammensetzung der BNK-Arbeitsgruppe, in zwei moderierten
+Workshops und mit Vorlagen zur Sammlung der qualitativen Angaben. Die Kommune gibt den Bericht frei, bevor er
+veröffentlicht wird.</p>
+<ul class="bnk-milestones">{''.join(steps)}</ul>
+{group}
 </section>"""
     )
 
