@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import logging
 import multiprocessing
@@ -24,11 +22,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from . import __version__, paths
-from .atomic import remove_stale_parts, write_text
-from .project import LoadedProject, Municipality
+from . import paths
+from .atomic import remove_stale_parts
+from .inputs import overall, read_manifest, report_inputs
+from .project import LoadedProject, Municipality, project_entry
 
-MANIFEST = ".bnk-manifest.json"
 LOG = "render.log"
 STAGES = ("prüfen", "Notebook", "HTML", "PDF")
 
@@ -58,57 +56,16 @@ class Outcome:
     pdf: str = ""
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _tree_hash(folder: Path, patterns: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for pattern in patterns for p in folder.rglob(pattern)):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def fingerprint(loaded: LoadedProject, m: Municipality) -> dict[str, str]:
     """Content hash of every input of one municipality's report, by name (shown when something changed)."""
     project = loaded.project
-    library = Path(__file__).parent
-    inputs = {
-        "notebook": _sha((paths.notebooks_dir() / "bnk_report.ipynb").read_bytes()),
-        "library": f"{__version__}:{_tree_hash(library, ('*.py', '*.yaml', '*.j2', '*.json', '*.css'))}",
-        "regions": _sha((paths.data_dir() / "regions.csv").read_bytes()),
-        "parameters": _sha(json.dumps({"year": project.year, "framework": project.framework,
-                                       "data_mode": project.data_mode, "municipality": m.model_dump(mode="json"),
-                                       "programme": project.programme}, sort_keys=True).encode()),
-    }
-    data = paths.data_dir() / "indicators" / f"{m.ags}.csv"
-    inputs["data"] = _sha(data.read_bytes()) if data.exists() else "none"
-    if project.catalogue:
-        inputs["catalogue"] = _sha(Path(loaded.resolve(project.catalogue) or "").read_bytes())
-    content = loaded.resolve(m.content) or _default_content(m.ags)
-    if content is not None:
-        inputs["content"] = _tree_hash(content, ("*.md",)) if content.is_dir() else _sha(content.read_bytes())
-    return inputs
-
-
-def _default_content(ags: str) -> Path | None:
-    path = paths.data_dir() / "content" / f"{ags}.xlsx"
-    return path if path.exists() else None
-
-
-def _overall(inputs: dict[str, str]) -> str:
-    return _sha(json.dumps(inputs, sort_keys=True).encode())
-
-
-def read_manifest(output_dir: Path, ags: str) -> dict[str, Any] | None:
-    path = output_dir / ags / MANIFEST
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    return report_inputs(m.ags, project.year, project.framework, project.data_mode, loaded.resolve(m.content),
+                         loaded.resolve(project.catalogue), project_entry(project.programme, m))
 
 
 def _unchanged(job: Job) -> bool:
     manifest = read_manifest(Path(job.output_dir), job.ags)
-    if not manifest or manifest.get("hash") != _overall(job.fingerprint):
+    if not manifest or manifest.get("hash") != overall(job.fingerprint):
         return False
     return all(Path(manifest.get(key, "")).exists() for key in ("html", "pdf"))
 
@@ -147,10 +104,6 @@ def render_job(job: Job) -> Outcome:
         log.info("Bericht %s (%s) – Eingaben: %s", job.ags, job.name, json.dumps(job.fingerprint))
         result = render_report(job.ags, job.year, job.framework, job.data_mode, job.content, job.catalogue,
                                Path(job.output_dir), project=job.project, engine=ENGINE_NAME, progress=progress)
-        manifest = {"ags": job.ags, "hash": _overall(job.fingerprint), "inputs": job.fingerprint,
-                    "rendered_at": dt.datetime.now().isoformat(timespec="seconds"), "html": str(result.html),
-                    "pdf": str(result.pdf), "notebook": str(result.notebook), "version": __version__}
-        write_text(folder / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
         log.info("fertig: %s, %s", result.html, result.pdf)
         return Outcome(job.ags, job.name, "ok", time.monotonic() - start, html=str(result.html), pdf=str(result.pdf))
     except Exception as exc:  # isolation: report it, never stop the batch

@@ -151,6 +151,31 @@ def _cmd_dashboard(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_approve(args: argparse.Namespace) -> int:
+    from .release import approve
+
+    entry = approve(args.ags, args.by, args.note or "", args.output_dir)
+    print(f"Freigabe {entry['version']} für {entry['ags']} durch {entry['by']} am {entry['at']} im Freigabebuch "
+          "vermerkt.")
+    return 0
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from .release import publish
+
+    print(f"Veröffentlicht (schreibgeschützt): {publish(args.ags, args.output_dir)}")
+    return 0
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from .project import load_project
+    from .release import build_site
+
+    site = build_site(load_project(args.project), args.output_dir)
+    print(f"Website: {site / 'index.html'}")
+    return 0
+
+
 def _cmd_template(args: argparse.Namespace) -> int:
     from .catalogue import load_catalogue
     from .content import write_template
@@ -247,6 +272,23 @@ def build_parser() -> argparse.ArgumentParser:
     dashboard.add_argument("project", help="Projektdatei (project.yaml)")
     dashboard.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
     dashboard.set_defaults(func=_cmd_dashboard)
+
+    approve = sub.add_parser("approve", help="Freigabe der Kommune für den gerenderten Bericht vermerken")
+    approve.add_argument("ags", help="AGS der Kommune")
+    approve.add_argument("--by", required=True, help='wer freigibt: "Name, Funktion"')
+    approve.add_argument("--note", help="Anmerkung zur Freigabe")
+    approve.add_argument("--output-dir", type=Path, help="Ausgabeordner (Standard: outputs/)")
+    approve.set_defaults(func=_cmd_approve)
+
+    publish = sub.add_parser("publish", help="freigegebenen Bericht unveränderlich veröffentlichen")
+    publish.add_argument("ags", help="AGS der Kommune")
+    publish.add_argument("--output-dir", type=Path, help="Ausgabeordner (Standard: outputs/)")
+    publish.set_defaults(func=_cmd_publish)
+
+    site = sub.add_parser("site", help="statische Website aus den veröffentlichten Berichten bauen")
+    site.add_argument("project", help="Projektdatei (project.yaml)")
+    site.add_argument("--output-dir", type=Path, help="Ausgabeordner (Standard: outputs/)")
+    site.set_defaults(func=_cmd_site)
 
     template = sub.add_parser("template", help="Excel-Erhebungsbogen für eine Kommune erzeugen")
     template.add_argument("--ags", required=True, help="AGS der Kommune (8 Ziffern)")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from . import fmt, paths
 from .atomic import write_text
-from .batch import read_manifest
 from .catalogue import IndicatorCatalogue, load_catalogue
 from .charts.overview import indicator_trend
 from .content import REPORTED, load_content
 from .errors import BnkError
+from .inputs import read_manifest
 from .project import MILESTONES, LoadedProject, Municipality
 from .regions import default_index
 from .sources import load_indicator_data

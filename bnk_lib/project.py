@@ -85,6 +85,13 @@ class Project(_Strict):
     municipalities: list[Municipality] = Field(min_length=1)
 
 
+def project_entry(programme: str, municipality: Municipality | None) -> dict[str, Any] | None:
+    """What of the project file feeds one report (hashed as a report input)."""
+    if municipality is None:
+        return None
+    return {"programme": programme, "municipality": municipality.model_dump(mode="json")}
+
+
 class LoadedProject:
     def __init__(self, project: Project, path: Path) -> None:
         self.project = project

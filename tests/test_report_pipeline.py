@@ -1,5 +1,6 @@
 """The default report end to end: papermill executes the master notebook, nbconvert exports HTML + PDF."""
 
+import json
 import re
 import subprocess
 import sys
@@ -21,7 +22,10 @@ def test_outputs_written(heidelberg_report):
     for path in (heidelberg_report.html, heidelberg_report.pdf, heidelberg_report.notebook):
         assert path.exists() and path.stat().st_size > 10_000
     assert heidelberg_report.html.name == "bnk-bericht-08221000-2026.html"
-    assert not list(heidelberg_report.html.parent.glob(".*")), "no temp files left behind"
+    assert not list(heidelberg_report.html.parent.glob(".*.part")), "no temp files left behind"
+    manifest = json.loads((heidelberg_report.html.parent / ".bnk-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["ags"] == "08221000" and manifest["html"] == str(heidelberg_report.html)
+    assert heidelberg_report.data.exists() and manifest["outputs"]["data"]
 
 
 def test_parameters_injected_as_strings(heidelberg_report):

@@ -6,6 +6,8 @@ atomically (temp file + rename) into outputs/<AGS>/.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +19,12 @@ import papermill as pm
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-from .. import paths
-from ..atomic import write_bytes
+from .. import __version__, paths
+from ..atomic import write_bytes, write_text
 from ..errors import ReportError
+from ..inputs import MANIFEST, overall, report_inputs, sha256_file
+from ..project import project_entry
+from ..sources import write_csv_atomic
 from . import engine as _engine  # noqa: F401  (registers the bnk-inprocess papermill engine)
 from .context import DEFAULT_FRAMEWORK, build_context
 from .exporters import BnkHTMLExporter, BnkPDFExporter
@@ -42,6 +47,7 @@ class RenderedReport:
     html: Path
     pdf: Path
     notebook: Path
+    data: Path
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +110,21 @@ def render_report(
         html, _ = html_exporter.from_notebook_node(nb)
         step("PDF")
         pdf, _ = pdf_exporter.from_notebook_node(nb)
-        result = RenderedReport(ags, target / f"{stem}.html", target / f"{stem}.pdf", target / f"{stem}.ipynb")
+        result = RenderedReport(ags, target / f"{stem}.html", target / f"{stem}.pdf", target / f"{stem}.ipynb",
+                                target / f"bnk-daten-{ags}-{ctx.year}.csv")
         write_bytes(result.notebook, executed.read_bytes())
     write_bytes(result.html, html.encode("utf-8"))
     write_bytes(result.pdf, pdf)
+    write_csv_atomic(ctx.data, result.data)  # exactly the values the report shows (open data on release)
+    inputs = report_inputs(ags, ctx.year, framework, data_mode, Path(content) if content else None,
+                           Path(catalogue) if catalogue else None, project_entry(ctx.programme, ctx.process))
+    manifest = {
+        "ags": ags, "year": ctx.year, "hash": overall(inputs), "inputs": inputs,
+        "rendered_at": dt.datetime.now().isoformat(timespec="seconds"), "tool_version": __version__,
+        "parameters": {"framework": framework, "data_mode": data_mode, "content": parameters["content"],
+                       "catalogue": parameters["catalogue"], "project": parameters["project"]},
+        "html": str(result.html), "pdf": str(result.pdf), "data": str(result.data), "notebook": str(result.notebook),
+        "outputs": {name: sha256_file(getattr(result, name)) for name in ("html", "pdf", "data")},
+    }
+    write_text(target / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
     return result
