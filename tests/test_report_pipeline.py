@@ -117,3 +117,9 @@ def test_leading_zero_ags_through_the_whole_pipeline(tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(result.pdf).pages)
     assert "Flensburg" in text and "01001000" in text
     assert "Werte zu 0 von 55" in text
+
+
+def test_pdf_hyphenates_german_text(pdf_text):
+    """lang="de" + hyphens: auto: WeasyPrint breaks long German words with a hyphen at line ends."""
+    text = "\n".join(pdf_text)
+    assert re.search(r"[a-zäöüß]‐\n[a-zäöüß]", text), "no hyphenated line break found"
