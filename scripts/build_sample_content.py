@@ -13,6 +13,7 @@ from pathlib import Path
 from bnk_lib.atomic import write_bytes
 from bnk_lib.catalogue import load_catalogue
 from bnk_lib.content import NOT_APPLICABLE, NOT_REPORTED, REPORTED, build_template
+from bnk_lib.content.excel import fit_row_heights
 from bnk_lib.regions import default_index
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "content" / "08221000.xlsx"
@@ -68,6 +69,8 @@ def main() -> None:
     for index, values in enumerate(OWN, start=2):
         for column, value in enumerate(values, start=1):
             wb["Eigene Indikatoren"].cell(row=index, column=column, value=value)
+    for sheet in ("Steuerung", "Handlungsfelder", "Maßnahmen", "Eigene Indikatoren"):
+        fit_row_heights(wb[sheet])
     wb["Arbeitsanweisung"]["B3"] = "Beispiel: 31.03.2027"
     wb["Arbeitsanweisung"]["B4"] = "Beispiel: Beratungsteam BNK-Werkbank"
     buffer = io.BytesIO()

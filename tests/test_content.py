@@ -157,3 +157,25 @@ def test_markdown_folder(tmp_path):
     assert result.content.aspects["bnk1.c01.a1"].text == "Strategie **beschlossen**."
     assert [str(p) for p in result.problems] == ["c01.md:4: Status 'vielleicht' ist nicht aus der Liste "
                                                  "(berichtet, nicht berichtet – Begründung, nicht zutreffend)."]
+
+
+def test_sample_workbook_opens_in_libreoffice(tmp_path):
+    """The sample Erhebungsbogen converts in headless LibreOffice; its first page shows the instructions."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from .conftest import ROOT, require
+
+    soffice = require("soffice")
+    sample = ROOT / "data" / "content" / "08221000.xlsx"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(sample)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "08221000.pdf"
+    first = PdfReader(pdf).pages[0].extract_text()
+    assert "Erhebungsbogen" in first and "Rücklauf bis" in first and "Berichten oder erklären" in first
+    subprocess.run([require("pdftoppm"), "-r", "30", "-gray", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+                   check=True)
+    pixels = next(tmp_path.glob("p-*.pgm")).read_bytes().split(b"\n", 3)[3]
+    assert sum(1 for b in pixels if b < 200) > 200, "first page is blank"

@@ -61,6 +61,31 @@ def _header(ws: Worksheet, columns: list[str], widths: list[int]) -> None:
     ws.freeze_panes = "A2"
 
 
+def fit_row_heights(ws: Worksheet, first_row: int = 2) -> None:
+    """Row heights from the wrapped text (LibreOffice does not grow rows of generated files by itself)."""
+    widths = {letter: dim.width or 10 for letter, dim in ws.column_dimensions.items()}
+    for row in ws.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if cell.value is None:
+                continue
+            chars_per_line = max(8, int(widths.get(cell.column_letter, 10) * 0.95))
+            text_lines = sum(max(1, -(-len(part) // chars_per_line)) for part in str(cell.value).split("\n"))
+            lines = max(lines, text_lines)
+        ws.row_dimensions[row[0].row].height = min(409, 15 * lines + 3)
+
+
+def _print_setup(ws: Worksheet, landscape: bool) -> None:
+    """A4, fit to page width, header row repeated: printable as a Verwaltung expects."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if landscape:
+        ws.print_title_rows = "1:1"
+
+
 def _unlock(ws: Worksheet, first_col: int, last_col: int, rows: int) -> None:
     for row in ws.iter_rows(min_row=2, max_row=rows + 1, min_col=first_col, max_col=last_col):
         for cell in row:
@@ -74,6 +99,9 @@ def build_template(catalogue: Catalogue, framework_id: str, region: Region, samp
     intro = wb.active
     intro.title = "Arbeitsanweisung"
     _instructions(intro, fw, region)
+    fit_row_heights(intro, first_row=1)
+    intro.row_dimensions[1].height = 40  # the 14 pt title
+    _print_setup(intro, landscape=False)
 
     for part in fw.parts:
         ws = wb.create_sheet(_sheet_title(part.title))
@@ -89,6 +117,7 @@ def build_template(catalogue: Catalogue, framework_id: str, region: Region, samp
                 cell.fill = LOCKED_FILL
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         _unlock(ws, 4, len(PART_COLUMNS), rows)
+        fit_row_heights(ws)
         status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle="Status",
                                 error="Bitte einen Status aus der Liste wählen.")
@@ -97,10 +126,12 @@ def build_template(catalogue: Catalogue, framework_id: str, region: Region, samp
         ws.protection.sheet = True  # locks columns A–C; no password: protection against slips, not people
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
+        _print_setup(ws, landscape=True)
 
     criteria = [c.id for c in fw.criteria()]
     measures = wb.create_sheet("Maßnahmen")
     _header(measures, MEASURE_COLUMNS, MEASURE_WIDTHS)
+    _print_setup(measures, landscape=True)
     _unlock(measures, 1, len(MEASURE_COLUMNS), 200)
     criterion_list = DataValidation(type="list", formula1=f"=_listen!$A$1:$A${len(criteria)}", allow_blank=True)
     criterion_list.add("B2:B201")
@@ -114,6 +145,7 @@ def build_template(catalogue: Catalogue, framework_id: str, region: Region, samp
 
     own = wb.create_sheet("Eigene Indikatoren")
     _header(own, OWN_COLUMNS, OWN_WIDTHS)
+    _print_setup(own, landscape=True)
     _unlock(own, 1, len(OWN_COLUMNS), 200)
     own_list = DataValidation(type="list", formula1=f"=_listen!$A$1:$A${len(criteria)}", allow_blank=True)
     own_list.add("A2:A201")
