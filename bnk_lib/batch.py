@@ -18,7 +18,7 @@ import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +198,3 @@ def run_batch(
         manager.shutdown()
     order = {m.ags: i for i, m in enumerate(loaded.project.municipalities)}
     return sorted(outcomes, key=lambda o: order.get(o.ags, 0))
-
-
-def outcome_rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
-    return [asdict(o) for o in outcomes]

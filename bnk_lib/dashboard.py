@@ -12,7 +12,7 @@ from .catalogue import IndicatorCatalogue, load_catalogue
 from .charts.overview import indicator_trend
 from .content import REPORTED, load_content
 from .errors import BnkError
-from .inputs import read_manifest
+from .inputs import default_content, read_manifest
 from .project import MILESTONES, LoadedProject, Municipality
 from .regions import default_index
 from .sources import load_indicator_data
@@ -81,9 +81,9 @@ def write_dashboard(loaded: LoadedProject, output_dir: Path | None = None) -> li
         region = regions.municipality(m.ags)
         data = load_indicator_data(m.ags, "offline")
         coverage = data[data["ags"] == m.ags]["indicator_id"].nunique()
-        content_path = loaded.resolve(m.content) or (paths.data_dir() / "content" / f"{m.ags}.xlsx")
+        content_path = loaded.resolve(m.content) or default_content(m.ags)
         squares, reported, total = "", 0, sum(len(c.aspects) for c in fw.criteria())
-        if content_path.exists():
+        if content_path is not None and content_path.exists():
             try:
                 content = load_content(content_path, catalogue, project.framework).content
             except BnkError:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, paths
+from .. import __version__
 from ..catalogue import Catalogue, Framework, Indicator, IndicatorCatalogue, load_catalogue
 from ..charts.trend import Trend, assess_trend
 from ..content import ReportContent, load_content
 from ..errors import ReportError
+from ..inputs import default_content
 from ..project import Municipality, load_project
 from ..regions import Region, default_index
 from ..sources import load_indicator_data
@@ -116,12 +117,6 @@ def build_context(
         programme=programme,
         process=process,
     )
-
-
-def default_content(ags: str) -> Path | None:
-    """data/content/<AGS>.xlsx, when present (the embedded default municipality ships a sample)."""
-    path = paths.data_dir() / "content" / f"{ags}.xlsx"
-    return path if path.exists() else None
 
 
 def _content(path: str | Path | None, catalogue: Catalogue, framework: str) -> ReportContent | None:
