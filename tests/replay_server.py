@@ -26,6 +26,10 @@ SYNTHETIC_REGIONS = {
                            "ars": "080000000000", "type": "BUNDESLAND"},
     "deutschland": {"friendlyUrl": "deutschland", "name": "Deutschland", "ags": "00000000", "ars": "000000000000",
                     "type": "BUND"},
+    "detmold": {"friendlyUrl": "detmold", "name": "Detmold", "ags": "05766020", "ars": "057660020020",
+                "type": "GEMEINDE", "demographicType": 5},
+    "bad-salzuflen": {"friendlyUrl": "bad-salzuflen", "name": "Bad Salzuflen", "ags": "05766008",
+                      "ars": "057660008008", "type": "GEMEINDE", "demographicType": 4},
     "lippe-landkreis": {"friendlyUrl": "lippe-landkreis", "name": "Lippe, Landkreis", "ags": "05766000",
                         "ars": "057660000000", "type": "LANDKREIS"},
 }
@@ -137,7 +141,12 @@ class ReplayServer:
     def _wegweiser(self, method: str, path: str, query: dict[str, list[str]], body: bytes) -> tuple[int, bytes]:
         if path == "/rest/region/filter" and method == "POST":
             request = json.loads(body or b"{}")
-            if request.get("regionTypes") == ["LANDKREIS"]:
+            if request.get("demographicTypes"):
+                prefix = request["ags"][0].rstrip("*")
+                found = [r for r in self.regions.values() if r["ags"].startswith(prefix)
+                         and r.get("demographicType") in request["demographicTypes"]
+                         and r["type"] in request.get("regionTypes", [])]
+            elif request.get("regionTypes") == ["LANDKREIS"]:
                 prefix = request["ags"][0].rstrip("*")
                 found = [r for r in self.regions.values() if r["type"] == "LANDKREIS" and r["ags"].startswith(prefix)]
             else:

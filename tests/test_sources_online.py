@@ -209,3 +209,10 @@ def test_report_online_mode(server, tmp_path, monkeypatch):
     assert "Lemgo" in text and "Wegweiser Kommune" in text
     assert "Bertelsmann Stiftung/www.wegweiser-kommune.de" in text
     assert "(Wert des Kreises)" in text  # Wohnungslosigkeit from Landkreis Lippe, said so
+
+
+def test_peers_same_land_and_demographic_type(server, tmp_path):
+    ww = provider(server, client(tmp_path))
+    assert ww.peers(LEMGO) == ["05766020"]  # Detmold (type 5); Bad Salzuflen (type 4) is not a peer
+    with pytest.raises(DataSourceError, match="kennt die AGS"):
+        ww.peers("01001000")

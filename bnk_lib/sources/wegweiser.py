@@ -36,11 +36,12 @@ class WwRegion:
     ars: str
     type: str
     parent: str = ""
+    demographic_type: int = 0
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> WwRegion:
         return cls(raw["friendlyUrl"], raw.get("name", ""), str(raw.get("ags", "")), str(raw.get("ars", "")),
-                   raw.get("type", ""), raw.get("parent") or "")
+                   raw.get("type", ""), raw.get("parent") or "", int(raw.get("demographicType") or 0))
 
 
 class WegweiserProvider:
@@ -69,6 +70,21 @@ class WegweiserProvider:
                 f"Einwohner:innen führt Wegweiser nicht einzeln). Prüfen mit: bnk regions --search NAME"
             )
         return found
+
+    def peers(self, ags: str, limit: int = 5) -> list[str]:
+        """AGS of comparable municipalities: same Land and same Wegweiser demographic type (1–9)."""
+        own = self.regions_by_ags([ags])[ags]
+        if not own.demographic_type:
+            raise DataSourceError(f"Wegweiser Kommune nennt für {ags} keinen Demografietyp; Vergleichskommunen "
+                                  "bitte ausdrücklich angeben.")
+        data = self.http.post_json(
+            f"{self.base_url}/rest/region/filter",
+            {"ags": [f"{ags[:2]}*"], "demographicTypes": [own.demographic_type],
+             "regionTypes": ["GEMEINDE", "KREISFREIE_STADT"]},
+            what=f"Wegweiser Kommune: Vergleichskommunen für {ags}",
+        )
+        found = [WwRegion.from_json(r) for r in data.get("regions", [])]
+        return [r.ags for r in found if r.ags != ags and r.demographic_type == own.demographic_type][:limit]
 
     def search(self, name: str) -> list[WwRegion]:
         data = self.http.get_json(
