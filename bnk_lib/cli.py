@@ -49,7 +49,8 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     http = None
     if args.provider in {"wegweiser", "inkar"}:
         http = HttpClient(HttpSettings(offline=args.offline, ca_bundle=args.ca_bundle))
-    frame = fetch(args.provider, args.ags, indicators, _parse_years(args.years), args.file, args.base_url, http)
+    frame = fetch(args.provider, args.ags, indicators, _parse_years(args.years), args.file, args.base_url, http,
+                  peers=args.peers)
     write_csv_atomic(frame, args.output)  # only after everything succeeded: nothing is written on error
     print(f"{len(frame)} Zeilen, {frame['indicator_id'].nunique()} Indikatoren -> {args.output}")
     return 0
@@ -310,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--years", default="2014-2023", help="Jahre, z. B. 2014-2023")
     fetch.add_argument("--file", type=Path, help="Eingabedatei (Snapshot-JSON, eigene Daten CSV/XLSX)")
     fetch.add_argument("--base-url", help="andere Basis-URL des Anbieters (z. B. Spiegel- oder Testserver)")
+    fetch.add_argument("--peers", type=int, default=0,
+                       help="wegweiser: N Vergleichskommunen (gleiches Land und gleicher Demografietyp) dazunehmen")
     fetch.add_argument("--offline", action="store_true", help="nur aus dem Cache, nie ins Netz")
     fetch.add_argument("--ca-bundle", help="CA-Datei (PEM) für die TLS-Prüfung; die Prüfung bleibt immer an")
     fetch.add_argument("--output", type=Path, required=True, help="Ziel-CSV (wird atomar geschrieben)")

@@ -216,3 +216,13 @@ def test_peers_same_land_and_demographic_type(server, tmp_path):
     assert ww.peers(LEMGO) == ["05766020"]  # Detmold (type 5); Bad Salzuflen (type 4) is not a peer
     with pytest.raises(DataSourceError, match="kennt die AGS"):
         ww.peers("01001000")
+
+
+def test_cli_fetch_with_automatic_peers(server, tmp_path):
+    target = tmp_path / "t.csv"
+    result = bnk("fetch", "--provider", "wegweiser", "--ags", LEMGO, "--peers", "3", "--years", "2021-2023",
+                 "--base-url", f"{server.url}/data-api", "--output", str(target), env_cache=tmp_path / "c")
+    assert result.returncode == 0, result.stderr
+    statistics = [r for r in server.requests if "/rest/statistics/data/" in r]
+    assert len(statistics) == 1 and "+lemgo+detmold+" in statistics[0], "peer fetched in the same request"
+    assert {"05766044"} <= set(read_csv(target)["ags"])

@@ -41,6 +41,7 @@ def fetch(
     file: Path | None = None,
     base_url: str | None = None,
     http: HttpClient | None = None,
+    peers: int = 0,
 ) -> pd.DataFrame:
     """One entry point for every provider (used by `bnk fetch` and by online reports)."""
     if provider == "snapshot":
@@ -56,7 +57,8 @@ def fetch(
         raise DataSourceError(f"Anbieter {provider} braucht mindestens eine AGS (--ags).")
     if provider == "wegweiser":
         ww = WegweiserProvider(http, base_url=base_url)
-        return ww.fetch(ags, indicators, years)
+        chosen = list(ags) + (ww.peers(ags[0], peers) if peers else [])  # peers: same Land and demographic type
+        return ww.fetch(chosen, indicators, years)
     if provider == "inkar":
         return InkarProvider(http, base_url=base_url).fetch(ags, indicators, years)
     raise DataSourceError(f"Anbieter '{provider}' unbekannt; möglich: {', '.join(PROVIDERS)}.")
