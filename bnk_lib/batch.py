@@ -60,7 +60,7 @@ def fingerprint(loaded: LoadedProject, m: Municipality) -> dict[str, str]:
     """Content hash of every input of one municipality's report, by name (shown when something changed)."""
     project = loaded.project
     return report_inputs(m.ags, project.year, project.framework, project.data_mode, loaded.resolve(m.content),
-                         loaded.resolve(project.catalogue), project_entry(project.programme, m))
+                         loaded.resolve(project.catalogue), project_entry(project.programme, m), list(m.peers))
 
 
 def _unchanged(job: Job) -> bool:

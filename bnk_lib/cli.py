@@ -16,6 +16,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     result = render_report(
         args.ags, year=args.year, framework=args.framework, data_mode=args.data_mode,
         content=args.content, catalogue=args.catalogue, output_dir=args.output_dir, project=args.project,
+        peers=args.peers,
     )
     print(f"HTML: {result.html}")
     print(f"PDF:  {result.pdf}")
@@ -245,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Standard: data/content/<AGS>.xlsx, falls vorhanden)")
     report.add_argument("--catalogue", help="eigene Indikatorkatalog-Datei (YAML), ergänzt den mitgelieferten")
     report.add_argument("--project", help="Projektdatei des Programms (Arbeitsgruppe, Meilensteine im Bericht)")
+    report.add_argument("--peers", nargs="*", help="AGS der Vergleichskommunen (Standard: aus der Projektdatei)")
     report.add_argument("--output-dir", type=Path, help="Zielordner (Standard: outputs/)")
     report.set_defaults(func=_cmd_report)
 

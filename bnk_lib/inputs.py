@@ -45,6 +45,7 @@ def report_inputs(
     content: Path | None,
     catalogue: Path | None,
     project_entry: dict[str, Any] | None,
+    peers: list[str] | None = None,
 ) -> dict[str, str]:
     library = Path(__file__).parent
     inputs = {
@@ -52,11 +53,12 @@ def report_inputs(
         "library": f"{__version__}:{tree_hash(library, ('*.py', '*.yaml', '*.j2', '*.json', '*.css'))}",
         "regions": sha256_file(paths.data_dir() / "regions.csv"),
         "parameters": sha256_bytes(json.dumps({"ags": ags, "year": year, "framework": framework,
-                                               "data_mode": data_mode, "project": project_entry},
+                                               "data_mode": data_mode, "project": project_entry,
+                                               "peers": peers or []},
                                               sort_keys=True, default=str).encode()),
     }
-    data = paths.data_dir() / "indicators" / f"{ags}.csv"
-    inputs["data"] = sha256_file(data) if data.exists() else "none"
+    data = [paths.data_dir() / "indicators" / f"{key}.csv" for key in [ags, *(peers or [])]]
+    inputs["data"] = sha256_bytes("".join(sha256_file(p) if p.exists() else "none" for p in data).encode())
     if catalogue is not None:
         inputs["catalogue"] = sha256_file(catalogue)
     content = content or default_content(ags)

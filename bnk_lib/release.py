@@ -68,7 +68,8 @@ def _current_inputs(manifest: dict[str, Any]) -> dict[str, str]:
         entry = project_entry(loaded.project.programme, loaded.municipality(manifest["ags"]))
     return report_inputs(manifest["ags"], manifest["year"], params["framework"], params["data_mode"],
                          Path(params["content"]) if params.get("content") else None,
-                         Path(params["catalogue"]) if params.get("catalogue") else None, entry)
+                         Path(params["catalogue"]) if params.get("catalogue") else None, entry,
+                         params.get("peers") or [])
 
 
 def _rendered(ags: str, output_dir: Path | None) -> dict[str, Any]:

@@ -34,6 +34,7 @@ class ReportContext:
     full_catalogue: Catalogue
     data: pd.DataFrame
     content: ReportContent | None = None
+    peers: list[Region] = field(default_factory=list)
     programme: str = ""
     process: Municipality | None = None  # the municipality's entry in the project file (working group, milestones)
     created: dt.date = field(default_factory=dt.date.today)
@@ -83,6 +84,7 @@ def build_context(
     content: str | Path | None = None,
     catalogue_file: str | Path | None = None,
     project: str | Path | None = None,
+    peers: list[str] | None = None,
 ) -> ReportContext:
     regions = default_index()
     municipality = regions.municipality(ags)
@@ -97,13 +99,16 @@ def build_context(
     catalogue = load_catalogue(Path(catalogue_file) if catalogue_file else None)
     catalogue.framework(framework)  # fails clearly for an unknown framework
     report_content = _content(content or default_content(municipality.ags), catalogue, framework)
-    data = load_indicator_data(municipality.ags, data_mode)
-    if report_content is not None and report_content.own_data is not None and not report_content.own_data.empty:
-        data = pd.concat([data, report_content.own_data], ignore_index=True)
     programme, process = "", None
     if project:
         loaded = load_project(project)
         programme, process = loaded.project.programme, loaded.municipality(municipality.ags)
+    if peers is None and process is not None:
+        peers = process.peers  # the project file names the municipality's peers
+    peer_regions = [regions.municipality(p) for p in peers or []]
+    data = load_indicator_data(municipality.ags, data_mode, peers=[p.ags for p in peer_regions])
+    if report_content is not None and report_content.own_data is not None and not report_content.own_data.empty:
+        data = pd.concat([data, report_content.own_data], ignore_index=True)
     return ReportContext(
         municipality=municipality,
         kreis=regions.kreis_of(municipality),
@@ -116,6 +121,7 @@ def build_context(
         content=report_content,
         programme=programme,
         process=process,
+        peers=peer_regions,
     )
 
 

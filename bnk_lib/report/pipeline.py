@@ -68,6 +68,7 @@ def render_report(
     project: str | None = None,
     engine: str | None = None,
     progress: Callable[[str], None] | None = None,
+    peers: list[str] | None = None,
 ) -> RenderedReport:
     """Execute the master notebook for one municipality and export HTML + PDF atomically.
 
@@ -77,7 +78,7 @@ def render_report(
     step = progress or (lambda stage: None)
     step("prüfen")
     # Fail before papermill starts a kernel: the same checks the notebook runs.
-    ctx = build_context(ags, year, framework, data_mode, content, catalogue, project)
+    ctx = build_context(ags, year, framework, data_mode, content, catalogue, project, peers)
     ags = ctx.municipality.ags
     notebook = notebook or paths.notebooks_dir() / "bnk_report.ipynb"
     target = Path(output_dir or paths.outputs_dir()) / ags
@@ -90,6 +91,7 @@ def render_report(
         "content": str(Path(content).resolve()) if content else None,
         "catalogue": str(Path(catalogue).resolve()) if catalogue else None,
         "project": str(Path(project).resolve()) if project else None,
+        "peers": [p.ags for p in ctx.peers],
     }
     step("Notebook")
     with tempfile.TemporaryDirectory(prefix="bnk-render-") as tmp:
@@ -117,12 +119,14 @@ def render_report(
     write_bytes(result.pdf, pdf)
     write_csv_atomic(ctx.data, result.data)  # exactly the values the report shows (open data on release)
     inputs = report_inputs(ags, ctx.year, framework, data_mode, Path(content) if content else None,
-                           Path(catalogue) if catalogue else None, project_entry(ctx.programme, ctx.process))
+                           Path(catalogue) if catalogue else None, project_entry(ctx.programme, ctx.process),
+                           [p.ags for p in ctx.peers])
     manifest = {
         "ags": ags, "year": ctx.year, "hash": overall(inputs), "inputs": inputs,
         "rendered_at": dt.datetime.now().isoformat(timespec="seconds"), "tool_version": __version__,
         "parameters": {"framework": framework, "data_mode": data_mode, "content": parameters["content"],
-                       "catalogue": parameters["catalogue"], "project": parameters["project"]},
+                       "catalogue": parameters["catalogue"], "project": parameters["project"],
+                       "peers": parameters["peers"]},
         "html": str(result.html), "pdf": str(result.pdf), "data": str(result.data), "notebook": str(result.notebook),
         "outputs": {name: sha256_file(getattr(result, name)) for name in ("html", "pdf", "data")},
     }

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
-from ..charts import Chart, sdg_overview, source_line, time_series
+from ..charts import Chart, comparison_bars, sdg_overview, source_line, time_series
 from ..content import NOT_APPLICABLE, NOT_REPORTED, REPORTED, to_html
 from ..project import MILESTONES
 from ..sources import BUND_KEY
@@ -346,9 +346,25 @@ def _indicator_block(ctx: ReportContext, indicator: Indicator) -> Iterator[objec
             time_series(
                 ctx.data, indicator, (ctx.municipality.ags, ctx.municipality.short_name),
                 land=(ctx.land.ags, ctx.land.name), bund=(BUND_KEY, "Deutschland"),
+                peers=[(p.ags, p.short_name) for p in ctx.peers],
             )
         )
+    peers_with_data = [p for p in ctx.peers if not ctx.rows(indicator, p.ags).empty]
+    if has_series and peers_with_data:
+        yield Chart(comparison_bars(ctx.data, indicator, (ctx.municipality.ags, ctx.municipality.short_name),
+                                    [(ctx.land.ags, ctx.land.name), *[(p.ags, p.short_name) for p in ctx.peers]]))
     yield indicator_table(ctx, indicator, with_source=not has_series)  # the chart names the source
+
+
+def _peer_note(ctx: ReportContext) -> str:
+    if not ctx.peers:
+        return ""
+    with_data = [p.short_name for p in ctx.peers if not ctx.data[ctx.data["ags"] == p.ags].empty]
+    without = [p.short_name for p in ctx.peers if p.short_name not in with_data]
+    text = f"Vergleichskommunen: {', '.join(p.short_name for p in ctx.peers)}."
+    if without:
+        text += f" Keine Indikatordaten vorhanden für: {', '.join(without)}."
+    return f"<p>{_e(text)}</p>"
 
 
 def indicator_part(ctx: ReportContext) -> Iterator[object]:
@@ -360,7 +376,7 @@ def indicator_part(ctx: ReportContext) -> Iterator[object]:
 Indikatoren der SDG-Indikatoren für Kommunen vor. Die Richtung („niedriger ist besser“ / „höher ist
 besser“) ist die des Indikatorenkatalogs; sie ist eine Lesehilfe, keine Bewertung. „(abgeleitet)“
 heißt: Das SDG-Portal hat für diesen Indikator keine Richtung angegeben, sie wurde aus der Definition
-erschlossen. „Ø“ steht für den Landesdurchschnitt, „k. A.“ für „keine Angabe“.</p>"""
+erschlossen. „Ø“ steht für den Landesdurchschnitt, „k. A.“ für „keine Angabe“.</p>{_peer_note(ctx)}"""
     )
     yield sdg_overview(ctx.data, ctx.catalogue, ctx.municipality.ags)
     by_goal = {g: list(items) for g, items in groupby(sorted(ctx.catalogue, key=lambda i: i.sdg or 0),

@@ -64,14 +64,17 @@ def fetch(
     raise DataSourceError(f"Anbieter '{provider}' unbekannt; möglich: {', '.join(PROVIDERS)}.")
 
 
-def load_indicator_data(ags: str, data_mode: str = "offline", http: HttpClient | None = None) -> pd.DataFrame:
-    """The report's indicator data: offline = embedded table data/indicators/<AGS>.csv (+ nothing else);
-    online = Wegweiser Kommune for the municipality, its Land and the Bund (cached)."""
+def load_indicator_data(
+    ags: str, data_mode: str = "offline", http: HttpClient | None = None, peers: list[str] | None = None
+) -> pd.DataFrame:
+    """The report's indicator data: offline = embedded tables data/indicators/<AGS>.csv of the municipality
+    and its peers (where present); online = Wegweiser Kommune for the municipality, its peers, Land and Bund."""
     if data_mode == "online":
-        return fetch("wegweiser", [ags], http=http)
+        return fetch("wegweiser", [ags, *(peers or [])], http=http)
     if data_mode != "offline":
         raise DataSourceError(f"data_mode '{data_mode}' unbekannt; möglich: offline, online.")
-    path = embedded_path(ags)
-    if not path.exists():
+    frames = [read_csv(embedded_path(key)) for key in [ags, *(peers or [])] if embedded_path(key).exists()]
+    if not frames:
         return empty_frame()
-    return read_csv(path)
+    # a peer's file also holds its Land average: keep one copy per row
+    return normalise(pd.concat(frames, ignore_index=True).drop_duplicates(["ags", "indicator_id", "year"]))
