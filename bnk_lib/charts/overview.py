@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import fmt, sdg
 from ..catalogue import Indicator, IndicatorCatalogue
+from ..fragment import Fragment
 from .spec import source_line
 from .trend import MIN_POINTS, THRESHOLD, WINDOW, Trend, assess_trend
 
@@ -69,12 +70,8 @@ def sdg_overview(frame: pd.DataFrame, catalogue: IndicatorCatalogue, key: str) -
     return SdgOverview(goals)
 
 
-class FactBox:
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
+class FactBox(Fragment):
+    """Value, change, trend arrow, unit, year and source of one indicator."""
 
 
 def fact_box(frame: pd.DataFrame, indicator: Indicator, key: str, land_key: str | None = None) -> FactBox:

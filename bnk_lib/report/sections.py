@@ -16,6 +16,7 @@ from .. import fmt, sdg
 from ..catalogue import Criterion, Indicator, Part
 from ..charts import Chart, comparison_bars, sdg_overview, source_line, time_series
 from ..content import NOT_APPLICABLE, NOT_REPORTED, REPORTED, to_html
+from ..fragment import Fragment
 from ..project import MILESTONES
 from ..sources import BUND_KEY
 from .context import ReportContext
@@ -27,19 +28,6 @@ LICENCES = {
         "https://www.govdata.de/dl-de/by-2-0",
     ),
 }
-
-
-class Fragment:
-    """A piece of report HTML; Jupyter displays it through _repr_html_."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
 
 
 def _e(value: object) -> str:
