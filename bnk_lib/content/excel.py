@@ -86,6 +86,23 @@ def _print_setup(ws: Worksheet, landscape: bool) -> None:
         ws.print_title_rows = "1:1"
 
 
+ENTRY_ROWS = 200  # prepared (unlocked, validated) rows on the measures and own-indicator sheets
+
+
+def _entry_sheet(wb: Workbook, title: str, columns: list[str], widths: list[int]) -> Worksheet:
+    ws = wb.create_sheet(title)
+    _header(ws, columns, widths)
+    _print_setup(ws, landscape=True)
+    _unlock(ws, 1, len(columns), ENTRY_ROWS)
+    return ws
+
+
+def _dropdown(ws: Worksheet, formula: str, column: str) -> None:
+    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    validation.add(f"{column}2:{column}{ENTRY_ROWS + 1}")
+    ws.add_data_validation(validation)
+
+
 def _unlock(ws: Worksheet, first_col: int, last_col: int, rows: int) -> None:
     for row in ws.iter_rows(min_row=2, max_row=rows + 1, min_col=first_col, max_col=last_col):
         for cell in row:
@@ -129,27 +146,13 @@ def build_template(catalogue: Catalogue, framework_id: str, region: Region, samp
         _print_setup(ws, landscape=True)
 
     criteria = [c.id for c in fw.criteria()]
-    measures = wb.create_sheet("Maßnahmen")
-    _header(measures, MEASURE_COLUMNS, MEASURE_WIDTHS)
-    _print_setup(measures, landscape=True)
-    _unlock(measures, 1, len(MEASURE_COLUMNS), 200)
-    criterion_list = DataValidation(type="list", formula1=f"=_listen!$A$1:$A${len(criteria)}", allow_blank=True)
-    criterion_list.add("B2:B201")
-    measures.add_data_validation(criterion_list)
-    state = DataValidation(type="list", formula1='"' + ",".join(MEASURE_STATUS) + '"', allow_blank=True)
-    state.add("D2:D201")
-    lighthouse = DataValidation(type="list", formula1='"ja,nein"', allow_blank=True)
-    lighthouse.add("J2:J201")
-    measures.add_data_validation(state)
-    measures.add_data_validation(lighthouse)
-
-    own = wb.create_sheet("Eigene Indikatoren")
-    _header(own, OWN_COLUMNS, OWN_WIDTHS)
-    _print_setup(own, landscape=True)
-    _unlock(own, 1, len(OWN_COLUMNS), 200)
-    own_list = DataValidation(type="list", formula1=f"=_listen!$A$1:$A${len(criteria)}", allow_blank=True)
-    own_list.add("A2:A201")
-    own.add_data_validation(own_list)
+    criterion_ids = f"=_listen!$A$1:$A${len(criteria)}"
+    measures = _entry_sheet(wb, "Maßnahmen", MEASURE_COLUMNS, MEASURE_WIDTHS)
+    _dropdown(measures, criterion_ids, "B")
+    _dropdown(measures, '"' + ",".join(MEASURE_STATUS) + '"', "D")
+    _dropdown(measures, '"ja,nein"', "J")
+    own = _entry_sheet(wb, "Eigene Indikatoren", OWN_COLUMNS, OWN_WIDTHS)
+    _dropdown(own, criterion_ids, "A")
 
     lists = wb.create_sheet("_listen")  # criterion ids for the drop-downs
     for index, criterion_id in enumerate(criteria, start=1):

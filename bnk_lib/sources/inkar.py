@@ -8,15 +8,12 @@ Batched: one GetMöglich (available years) and one GetDataTable for all indicato
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pandas as pd
 
-from ..catalogue import IndicatorCatalogue, load_indicators
 from ..errors import DataSourceError
-from ..regions import RegionIndex, default_index
+from .base import OnlineProvider
 from .frame import COLUMNS, normalise
-from .http import HttpClient
 
 BASE_URL = "https://www.inkar.de"
 PROVIDER = "BBSR INKAR"
@@ -25,18 +22,9 @@ ATTRIBUTION = "Laufende Raumbeobachtung des BBSR – INKAR, Ausgabe 07/2025. Hrs
 LEVELS = {"Bund": "BND", "Land": "BLD", "Kreis": "KRE", "Gemeinde": "GEM"}
 
 
-class InkarProvider:
-    def __init__(
-        self,
-        http: HttpClient | None = None,
-        base_url: str | None = None,
-        catalogue: IndicatorCatalogue | None = None,
-        regions: RegionIndex | None = None,
-    ) -> None:
-        self.http = http or HttpClient()
-        self.base_url = (base_url or os.environ.get("BNK_INKAR_URL") or BASE_URL).rstrip("/")
-        self.catalogue = catalogue or load_indicators()
-        self.regions = regions or default_index()
+class InkarProvider(OnlineProvider):
+    BASE_URL = BASE_URL
+    URL_ENV = "BNK_INKAR_URL"
 
     def regions_of_level(self, level: str = "KRE") -> dict[str, str]:
         data = self.http.get_json(f"{self.base_url}/Wizard/GetGebieteZumRaumbezug/{level}",

@@ -9,17 +9,16 @@ Keys are friendly URLs and AGS/ARS, never the numeric ids (these change between 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from ..catalogue import Indicator, IndicatorCatalogue, load_indicators
+from ..catalogue import Indicator
 from ..errors import DataSourceError
-from ..regions import Region, RegionIndex, default_index
+from ..regions import Region
+from .base import OnlineProvider
 from .frame import COLUMNS, normalise
-from .http import HttpClient
 
 BASE_URL = "https://www.wegweiser-kommune.de/data-api"
 PROVIDER = "Wegweiser Kommune"
@@ -44,18 +43,9 @@ class WwRegion:
                    raw.get("type", ""), raw.get("parent") or "", int(raw.get("demographicType") or 0))
 
 
-class WegweiserProvider:
-    def __init__(
-        self,
-        http: HttpClient | None = None,
-        base_url: str | None = None,
-        catalogue: IndicatorCatalogue | None = None,
-        regions: RegionIndex | None = None,
-    ) -> None:
-        self.http = http or HttpClient()
-        self.base_url = (base_url or os.environ.get("BNK_WEGWEISER_URL") or BASE_URL).rstrip("/")
-        self.catalogue = catalogue or load_indicators()
-        self.regions = regions or default_index()
+class WegweiserProvider(OnlineProvider):
+    BASE_URL = BASE_URL
+    URL_ENV = "BNK_WEGWEISER_URL"
 
     # --- regions --------------------------------------------------------------------------------------
     def regions_by_ags(self, ags_list: list[str]) -> dict[str, WwRegion]:
