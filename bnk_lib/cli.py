@@ -195,10 +195,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from .content import load_content
 
     catalogue = load_catalogue(Path(args.catalogue) if args.catalogue else None)
-    framework = args.framework
-    if framework is None:  # an Excel template knows its framework; Markdown folders need --framework
-        framework = "bnk-1.0" if Path(args.file).is_dir() else _template_framework(Path(args.file))
-    result = load_content(args.file, catalogue, framework)
+    result = load_content(args.file, catalogue, args.framework)
     for problem in result.problems:
         print(f"{'FEHLER' if problem.blocking else 'Hinweis'}: {problem}")
     print()
@@ -212,16 +209,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
     print(f"{blocking} Fehler, {len(result.problems) - blocking} Hinweise – "
           + ("der Bericht kann erzeugt werden." if not blocking else "bitte korrigieren, dann erneut prüfen."))
     return 0 if not blocking else 1
-
-
-def _template_framework(path: Path) -> str:
-    from openpyxl import load_workbook
-
-    try:
-        meta = load_workbook(path, read_only=True)["_bnk"]
-        return str(next(r[1] for r in meta.iter_rows(values_only=True) if r[0] == "framework"))
-    except Exception:  # not our template: load_content names the problem precisely
-        return "bnk-1.0"
 
 
 def build_parser() -> argparse.ArgumentParser:

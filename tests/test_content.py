@@ -179,3 +179,17 @@ def test_sample_workbook_opens_in_libreoffice(tmp_path):
                    check=True)
     pixels = next(tmp_path.glob("p-*.pgm")).read_bytes().split(b"\n", 3)[3]
     assert sum(1 for b in pixels if b < 200) > 200, "first page is blank"
+
+
+def test_cli_check_exit_codes(template):
+    import subprocess
+    import sys
+
+    def check(path):
+        return subprocess.run([sys.executable, "-m", "bnk_lib.cli", "check", str(path)], capture_output=True, text=True)
+
+    ok = check(template)
+    assert ok.returncode == 0 and "01 Strategie" in ok.stdout and "0 Fehler" in ok.stdout
+    fill(template, {"bnk1.c01.a1": (REPORTED, None)})
+    broken = check(template)
+    assert broken.returncode == 1 and "FEHLER: Blatt 'Steuerung', Zelle E2" in broken.stdout

@@ -35,9 +35,6 @@ class Trend:
     def arrow(self) -> str:
         return ARROWS[self.label]
 
-    @property
-    def is_judgement(self) -> bool:
-        return self.label in {"verbessert", "verschlechtert", "stabil"}
 
 
 def assess_trend(

@@ -70,10 +70,11 @@ def read_markdown_folder(folder: Path, catalogue: Catalogue, framework_id: str) 
     return result
 
 
-def load_content(path: str | Path, catalogue: Catalogue, framework_id: str) -> CheckResult:
+def load_content(path: str | Path, catalogue: Catalogue, framework_id: str | None) -> CheckResult:
+    """framework_id None: an Excel template names its own framework; Markdown folders default to bnk-1.0."""
     path = Path(path)
     if path.is_dir():
-        return read_markdown_folder(path, catalogue, framework_id)
+        return read_markdown_folder(path, catalogue, framework_id or "bnk-1.0")
     if not path.exists():
         raise BnkError(f"Inhalte '{path}' nicht gefunden (Excel-Erhebungsbogen oder Ordner mit Markdown-Dateien).")
     return read_workbook(path, catalogue, framework_id)

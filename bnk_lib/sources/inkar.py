@@ -19,7 +19,6 @@ BASE_URL = "https://www.inkar.de"
 PROVIDER = "BBSR INKAR"
 LICENCE = "dl-de/by-2-0"
 ATTRIBUTION = "Laufende Raumbeobachtung des BBSR – INKAR, Ausgabe 07/2025. Hrsg.: BBSR, Bonn (dl-de/by-2-0)"
-LEVELS = {"Bund": "BND", "Land": "BLD", "Kreis": "KRE", "Gemeinde": "GEM"}
 
 
 class InkarProvider(OnlineProvider):
